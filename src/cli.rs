@@ -1,0 +1,177 @@
+//! The command line: `crm serve | migrate | seed | user`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+use crate::app::AppState;
+use crate::config::{Config, DatabaseArgs, ServeArgs};
+use crate::db::{self, Db};
+use crate::domain::user::UserChanges;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "crm",
+    version,
+    about = "A CRM for sales teams: one binary, SQLite or PostgreSQL."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+impl Cli {
+    pub fn log_json(&self) -> bool {
+        matches!(&self.command, Command::Serve(args) if args.log_json)
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Apply pending migrations, then serve the API and web app until SIGINT/SIGTERM.
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate(DatabaseArgs),
+    /// Load data: `--demo` for the demo users and leads (running it twice changes nothing).
+    Seed(SeedArgs),
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The demo users and ten leads.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum RoleArg {
+    Manager,
+    Agent,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a user; the password comes from CRM_PASSWORD or is asked for.
+    Create {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long, default_value = "")]
+        first_name: String,
+        #[arg(long, default_value = "")]
+        last_name: String,
+    },
+}
+
+pub fn init_tracing(json: bool) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(database: &DatabaseArgs) -> anyhow::Result<Db> {
+    let db = Db::connect(&database.database_url).await?;
+    db::migrate::run(&db).await?;
+    Ok(db)
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            let db = open(&args.database).await?;
+            let state =
+                AppState::new(db, Config::from_args(&args), args.jwt_secret.clone()).await?;
+            let listener = TcpListener::bind(&args.bind)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
+            tracing::info!(
+                "CRM listening on http://{} ({})",
+                listener.local_addr()?,
+                db::redact_url(&args.database.database_url)
+            );
+            crate::server::serve(listener, state, crate::server::shutdown_signal()).await?;
+            Ok(())
+        }
+        Command::Migrate(database) => {
+            let db = Db::connect(&database.database_url).await?;
+            let n = db::migrate::run(&db).await?;
+            println!("{n} migration(s) applied");
+            Ok(())
+        }
+        Command::Seed(args) => {
+            if !args.demo {
+                anyhow::bail!("say what to load: --demo");
+            }
+            let db = open(&args.database).await?;
+            let report = crate::seed::demo(&db).await?;
+            println!("{report}");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    database,
+                    username,
+                    email,
+                    role,
+                    first_name,
+                    last_name,
+                },
+        } => {
+            let password = match std::env::var("CRM_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => rpassword::prompt_password(format!("Password for {username}: "))?,
+            };
+            let role = match role {
+                RoleArg::Manager => "manager",
+                RoleArg::Agent => "agent",
+            };
+            let body = serde_json::json!({
+                "username": username, "email": email, "role": role,
+                "first_name": first_name, "last_name": last_name, "password": password,
+            });
+            let changes = UserChanges::parse(&body, true, false).map_err(describe)?;
+            let db = open(&database).await?;
+            let hash = crate::auth::password::hash(password).await?;
+            let user = db::users::create(&db, &crate::domain::Actor::system(), &changes, &hash)
+                .await
+                .map_err(describe)?;
+            println!("created {} #{} ({})", user.username, user.id, role);
+            Ok(())
+        }
+    }
+}
+
+/// An API error as a line for the terminal.
+fn describe(err: crate::error::ApiError) -> anyhow::Error {
+    match err {
+        crate::error::ApiError::Validation(fields) => anyhow::anyhow!(
+            "{}",
+            fields
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.join(" ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        other => anyhow::anyhow!("{other}"),
+    }
+}

@@ -1,0 +1,195 @@
+//! Typed configuration, read from flags and the environment (flags mirror the variables).
+//! Secrets are wrapped so that no `Debug` or log line can print them.
+
+use std::fmt;
+use std::time::Duration;
+
+use clap::Args;
+
+/// A value that must never be printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
+}
+
+/// Parses `90`, `90s`, `15m`, `1h` or `7d` into a duration.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration such as 3600, 90s, 15m, 1h or 7d"))?;
+    let secs = match unit {
+        "" | "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86_400,
+        _ => {
+            return Err(format!(
+                "`{text}`: unknown unit `{unit}` (use s, m, h or d)"
+            ));
+        }
+    };
+    if secs == 0 {
+        return Err("a duration must be positive".into());
+    }
+    Ok(Duration::from_secs(secs))
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseArgs {
+    /// Database to use: sqlite://path/to/file.db (created if missing) or postgres://…
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/crm.db")]
+    pub database_url: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address to listen on.
+    #[arg(long, env = "CRM_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// HS256 signing secret for tokens; generated once and kept in the database when unset.
+    #[arg(long, env = "CRM_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+    /// Comma-separated origins allowed to call the API from a browser.
+    #[arg(
+        long,
+        env = "CRM_CORS_ORIGINS",
+        default_value = "",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
+    /// Public base URL of the web app, used in links sent by email.
+    #[arg(long, env = "CRM_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+    /// Currency code of the installation.
+    #[arg(long, env = "CRM_CURRENCY", default_value = "KES")]
+    pub currency: String,
+    /// Lifetime of access tokens.
+    #[arg(long, env = "CRM_ACCESS_TTL", default_value = "1h", value_parser = parse_duration)]
+    pub access_ttl: Duration,
+    /// Lifetime of refresh tokens (each refresh starts it again, up to 30 days from login).
+    #[arg(long, env = "CRM_REFRESH_TTL", default_value = "7d", value_parser = parse_duration)]
+    pub refresh_ttl: Duration,
+    /// Largest accepted request body in bytes.
+    #[arg(long, env = "CRM_BODY_LIMIT", default_value_t = 1024 * 1024)]
+    pub body_limit: usize,
+    /// Log as JSON lines instead of text.
+    #[arg(long, env = "CRM_LOG_JSON", default_value_t = false)]
+    pub log_json: bool,
+}
+
+/// What the running application needs, resolved from the arguments.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub currency: String,
+    pub public_url: String,
+    pub cors_origins: Vec<String>,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    /// However often a session refreshes, it ends this long after login.
+    pub refresh_absolute_ttl: Duration,
+    pub body_limit: usize,
+    pub throttle: ThrottleConfig,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ThrottleConfig {
+    /// Failed logins allowed per username within the window.
+    pub per_username: u32,
+    /// Failed logins allowed per client address within the window (higher: an office
+    /// shares one address).
+    pub per_address: u32,
+    pub window: Duration,
+}
+
+impl Default for ThrottleConfig {
+    fn default() -> Self {
+        ThrottleConfig {
+            per_username: 5,
+            per_address: 20,
+            window: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+impl Config {
+    pub fn from_args(args: &ServeArgs) -> Self {
+        Config {
+            currency: args.currency.clone(),
+            public_url: args.public_url.trim_end_matches('/').to_string(),
+            cors_origins: args
+                .cors_origins
+                .iter()
+                .map(|o| o.trim().trim_end_matches('/').to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
+            access_ttl: args.access_ttl,
+            refresh_ttl: args.refresh_ttl,
+            refresh_absolute_ttl: Duration::from_secs(30 * 86_400),
+            body_limit: args.body_limit,
+            throttle: ThrottleConfig::default(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            currency: "KES".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            cors_origins: Vec::new(),
+            access_ttl: Duration::from_secs(3600),
+            refresh_ttl: Duration::from_secs(7 * 86_400),
+            refresh_absolute_ttl: Duration::from_secs(30 * 86_400),
+            body_limit: 1024 * 1024,
+            throttle: ThrottleConfig::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_with_and_without_units() {
+        assert_eq!(parse_duration("3600").unwrap(), Duration::from_secs(3600));
+        assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(900));
+        assert_eq!(parse_duration("7d").unwrap(), Duration::from_secs(604_800));
+        assert!(parse_duration("1y").is_err());
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("abc").is_err());
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let s = Secret::new("hunter2");
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

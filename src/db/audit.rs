@@ -1,0 +1,121 @@
+//! Audit entries: written by `crate::audit::record`, read by the audit log and dashboard.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+
+use super::sql::{Sql, sql};
+use super::{Db, DbErr, now};
+use crate::domain::Actor;
+
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    summary: &str,
+    changes: serde_json::Value,
+) -> Result<(), DbErr> {
+    let ts = now();
+    sql(
+        "INSERT INTO audit_logs (action, entity, entity_id, user_id, username, summary, changes, \
+         timestamp, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8)",
+        [
+            action.into(),
+            entity.into(),
+            entity_id.into(),
+            actor.id.into(),
+            actor.username.as_str().into(),
+            summary.into(),
+            Value::Json(Some(Box::new(changes))),
+            ts.into(),
+        ],
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct AuditRow {
+    pub id: i64,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub summary: String,
+    /// JSON text (read as text on both backends).
+    pub changes: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+pub const ORDERING: &[(&str, &str)] = &[("timestamp", "timestamp"), ("id", "id")];
+
+#[derive(Debug, Default)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<i64>,
+    pub user: Option<i64>,
+    pub action: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+const COLUMNS: &str = "id, action, entity, entity_id, user_id, username, summary, \
+                       CAST(changes AS TEXT) AS changes, timestamp";
+
+pub async fn list(
+    db: &Db,
+    filter: &AuditFilter,
+    order: &str,
+    limit: u64,
+    offset: u64,
+) -> Result<(i64, Vec<AuditRow>), DbErr> {
+    let mut q = Sql::new(" FROM audit_logs WHERE 1 = 1");
+    if let Some(entity) = &filter.entity {
+        q.push(" AND entity = ").bind(entity.clone());
+    }
+    if let Some(id) = filter.entity_id {
+        q.push(" AND entity_id = ").bind(id);
+    }
+    if let Some(user) = filter.user {
+        q.push(" AND user_id = ").bind(user);
+    }
+    if let Some(action) = &filter.action {
+        q.push(" AND action = ").bind(action.clone());
+    }
+    if let Some(since) = filter.since {
+        q.push(" AND timestamp >= ").bind(since);
+    }
+    if let Some(until) = filter.until {
+        q.push(" AND timestamp <= ").bind(until);
+    }
+    let mut count = q.clone();
+    count.text = format!("SELECT COUNT(*){}", count.text);
+    let total = super::users::count_of(&db.conn, &count).await?;
+    q.text = format!(
+        "SELECT {COLUMNS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        q.text
+    );
+    Ok((total, q.all(&db.conn).await?))
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<AuditRow>, DbErr> {
+    sql(
+        &format!("SELECT {COLUMNS} FROM audit_logs WHERE id = $1"),
+        [id.into()],
+    )
+    .one(&db.conn)
+    .await
+}
+
+/// The newest `n` entries (for the dashboard's activity feed).
+pub async fn recent(db: &Db, n: u64) -> Result<Vec<AuditRow>, DbErr> {
+    sql(
+        &format!("SELECT {COLUMNS} FROM audit_logs ORDER BY timestamp DESC, id DESC LIMIT {n}"),
+        [],
+    )
+    .all(&db.conn)
+    .await
+}

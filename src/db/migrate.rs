@@ -1,0 +1,80 @@
+//! Forward-only migrations, one SQL file per step and backend, embedded in the binary.
+//! The SQLite and PostgreSQL twins of a step share its number and change together.
+
+use sea_orm::{ConnectionTrait, DbBackend};
+
+use super::Db;
+use super::sql::sql;
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "init",
+    sqlite: include_str!("migrations/sqlite/0001_init.sql"),
+    postgres: include_str!("migrations/postgres/0001_init.sql"),
+}];
+
+/// Applies every migration not yet applied; returns how many ran. Safe to call from
+/// several processes at once: PostgreSQL serialises them with an advisory lock, SQLite
+/// with its write lock.
+pub async fn run(db: &Db) -> anyhow::Result<usize> {
+    let backend = db.backend();
+    let txn = db.begin_write().await?;
+    if backend == DbBackend::Postgres {
+        // Any constant works as the key; this one spells "crm-migr".
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7166318357373251442)")
+            .await?;
+    }
+    txn.execute_unprepared(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version    BIGINT PRIMARY KEY,
+             name       TEXT NOT NULL,
+             applied_at TEXT NOT NULL
+         )",
+    )
+    .await?;
+    let applied: Vec<i64> = txn
+        .query_all_raw(sql("SELECT version FROM schema_migrations", []).statement(backend))
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index::<i64>(0))
+        .collect::<Result<_, _>>()?;
+    let mut count = 0;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let script = match backend {
+            DbBackend::Postgres => migration.postgres,
+            _ => migration.sqlite,
+        };
+        txn.execute_unprepared(script).await.map_err(|e| {
+            anyhow::anyhow!(
+                "migration {} ({}) failed: {e}",
+                migration.version,
+                migration.name
+            )
+        })?;
+        sql(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            [
+                migration.version.into(),
+                migration.name.into(),
+                super::now().to_rfc3339().into(),
+            ],
+        )
+        .execute(&txn)
+        .await?;
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "applied migration"
+        );
+        count += 1;
+    }
+    txn.commit().await?;
+    Ok(count)
+}

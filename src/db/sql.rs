@@ -1,0 +1,145 @@
+//! A small builder for SQL text with numbered parameters. `$1, $2, …` works on both
+//! backends (PostgreSQL natively, SQLite through the driver), so one statement text serves
+//! both; only the few backend-specific fragments differ.
+
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, QueryResult, Statement, Value};
+
+#[derive(Debug, Default, Clone)]
+pub struct Sql {
+    pub text: String,
+    pub values: Vec<Value>,
+}
+
+impl Sql {
+    pub fn new(text: impl Into<String>) -> Self {
+        Sql {
+            text: text.into(),
+            values: Vec::new(),
+        }
+    }
+
+    /// Appends literal SQL.
+    pub fn push(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    /// Appends a parameter placeholder bound to `value`.
+    pub fn bind(&mut self, value: impl Into<Value>) -> &mut Self {
+        self.values.push(value.into());
+        self.text.push('$');
+        self.text.push_str(&self.values.len().to_string());
+        self
+    }
+
+    /// Binds a value and returns its placeholder, for use inside `format!`.
+    pub fn param(&mut self, value: impl Into<Value>) -> String {
+        self.values.push(value.into());
+        format!("${}", self.values.len())
+    }
+
+    pub fn statement(&self, backend: DbBackend) -> Statement {
+        Statement::from_sql_and_values(backend, self.text.clone(), self.values.clone())
+    }
+
+    pub async fn all<T: FromQueryResult, C: ConnectionTrait>(
+        &self,
+        db: &C,
+    ) -> Result<Vec<T>, DbErr> {
+        T::find_by_statement(self.statement(db.get_database_backend()))
+            .all(db)
+            .await
+    }
+
+    pub async fn one<T: FromQueryResult, C: ConnectionTrait>(
+        &self,
+        db: &C,
+    ) -> Result<Option<T>, DbErr> {
+        T::find_by_statement(self.statement(db.get_database_backend()))
+            .one(db)
+            .await
+    }
+
+    pub async fn row<C: ConnectionTrait>(&self, db: &C) -> Result<Option<QueryResult>, DbErr> {
+        db.query_one_raw(self.statement(db.get_database_backend()))
+            .await
+    }
+
+    /// Runs a statement and returns the number of rows it changed.
+    pub async fn execute<C: ConnectionTrait>(&self, db: &C) -> Result<u64, DbErr> {
+        Ok(db
+            .execute_raw(self.statement(db.get_database_backend()))
+            .await?
+            .rows_affected())
+    }
+}
+
+/// Shorthand for a statement with its parameters already in order.
+pub fn sql<I: IntoIterator<Item = Value>>(text: &str, values: I) -> Sql {
+    Sql {
+        text: text.to_string(),
+        values: values.into_iter().collect(),
+    }
+}
+
+/// Turns `?ordering=a,-b` into an ORDER BY clause over the allowed fields (API name → SQL
+/// expression), always ending with the id so that pages never overlap. The tie-breaker
+/// follows the direction of the last key, so a two-column index serves both.
+pub fn order_by(
+    requested: Option<&str>,
+    allowed: &[(&str, &str)],
+    default: &str,
+    id_column: &str,
+) -> Result<String, String> {
+    let requested = requested
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(default);
+    let mut parts = Vec::new();
+    let mut last_desc = false;
+    for key in requested
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        let (desc, name) = match key.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, key),
+        };
+        let Some((_, column)) = allowed.iter().find(|(api, _)| *api == name) else {
+            let names: Vec<&str> = allowed.iter().map(|(api, _)| *api).collect();
+            return Err(format!(
+                "Invalid ordering field \"{name}\". Allowed fields: {}.",
+                names.join(", ")
+            ));
+        };
+        parts.push(format!("{column} {}", if desc { "DESC" } else { "ASC" }));
+        last_desc = desc;
+    }
+    parts.push(format!(
+        "{id_column} {}",
+        if last_desc { "DESC" } else { "ASC" }
+    ));
+    Ok(parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order_by;
+
+    const ALLOWED: &[(&str, &str)] = &[("created_at", "t.created_at"), ("name", "t.name")];
+
+    #[test]
+    fn ordering_maps_fields_and_adds_the_id() {
+        assert_eq!(
+            order_by(None, ALLOWED, "-created_at", "t.id").unwrap(),
+            "t.created_at DESC, t.id DESC"
+        );
+        assert_eq!(
+            order_by(Some("name,-created_at"), ALLOWED, "-created_at", "t.id").unwrap(),
+            "t.name ASC, t.created_at DESC, t.id DESC"
+        );
+        let err = order_by(Some("password"), ALLOWED, "-created_at", "t.id").unwrap_err();
+        assert!(err.contains("password") && err.contains("created_at, name"));
+    }
+}

@@ -1,0 +1,117 @@
+//! `/api/audit-logs/`: the audit trail, read-only, for managers.
+
+use axum::Json;
+use axum::extract::{OriginalUri, State};
+use axum::http::HeaderMap;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::docs::{ErrorDetail, ValidationErrors};
+use super::extract::{Params, PathId};
+use super::pagination::{Page, paged};
+use crate::app::AppState;
+use crate::auth::extract::Manager;
+use crate::db::{self, audit::AuditFilter, audit::AuditRow, sql::order_by};
+use crate::error::{ApiError, ApiResult};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// `create`, `update` or `delete`.
+    pub action: String,
+    /// `user`, `lead`, …
+    pub entity: String,
+    pub entity_id: i64,
+    /// The acting user's id, or null for the system.
+    pub user: Option<i64>,
+    pub username: String,
+    pub summary: String,
+    /// `{"before": {...} | null, "after": {...} | null}`: the object as the API shows it.
+    #[schema(value_type = Object)]
+    pub changes: Value,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(row: AuditRow) -> Self {
+        AuditEntry {
+            id: row.id,
+            action: row.action,
+            entity: row.entity,
+            entity_id: row.entity_id,
+            user: row.user_id,
+            username: row.username,
+            summary: row.summary,
+            changes: serde_json::from_str(&row.changes).unwrap_or(Value::Null),
+            timestamp: row.timestamp,
+        }
+    }
+}
+
+fn parse_action(text: &str) -> Option<String> {
+    ["create", "update", "delete"]
+        .contains(&text)
+        .then(|| text.to_string())
+}
+
+/// List audit entries, newest first (managers).
+#[utoipa::path(get, path = "/api/audit-logs/", tag = "audit", security(("jwt" = [])),
+    params(
+        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+        ("entity" = Option<String>, Query, description = "user, lead, contact, note, reminder, correspondence"),
+        ("entity_id" = Option<i64>, Query), ("user" = Option<i64>, Query),
+        ("action" = Option<String>, Query, description = "create, update or delete"),
+        ("since" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD"),
+        ("until" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (the whole day)"),
+        ("ordering" = Option<String>, Query, description = "timestamp or -timestamp"),
+    ),
+    responses((status = 200, body = Page<AuditEntry>), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail)))]
+pub async fn list(
+    State(state): State<AppState>,
+    _manager: Manager,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    mut params: Params,
+) -> ApiResult<Json<Page<AuditEntry>>> {
+    let filter = AuditFilter {
+        entity: params.get("entity").map(str::to_string),
+        entity_id: params.id("entity_id"),
+        user: params.id("user"),
+        action: params.choice("action", parse_action),
+        since: params.datetime("since", false),
+        until: params.datetime("until", true),
+    };
+    let order = order_by(
+        params.get("ordering"),
+        db::audit::ORDERING,
+        "-timestamp",
+        "id",
+    )
+    .map_err(|m| ApiError::field("ordering", m));
+    params.finish()?;
+    let order = order?;
+    paged(&params, &uri, &headers, |limit, offset| async move {
+        let (count, rows) = db::audit::list(&state.db, &filter, &order, limit, offset).await?;
+        Ok((count, rows.into_iter().map(AuditEntry::from).collect()))
+    })
+    .await
+}
+
+/// One audit entry (managers).
+#[utoipa::path(get, path = "/api/audit-logs/{id}/", tag = "audit", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = AuditEntry), (status = 401, body = ErrorDetail),
+        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn retrieve(
+    State(state): State<AppState>,
+    _manager: Manager,
+    PathId(id): PathId,
+) -> ApiResult<Json<AuditEntry>> {
+    let row = db::audit::get(&state.db, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(row.into()))
+}

@@ -1,0 +1,194 @@
+//! Request extractors that answer bad input the DRF way: a JSON body, query parameters,
+//! and a numeric path id. The framework's own rejections never reach the client raw.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::domain::fields::{parse_bool, parse_datetime};
+use crate::domain::money::parse_cents;
+use crate::error::{ApiError, FieldErrors};
+
+/// A JSON request body, parsed but not yet validated.
+pub struct JsonBody(pub Value);
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let mime = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if !(mime == "application/json" || mime.ends_with("+json")) {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "Unsupported media type \"{content_type}\" in request."
+            )));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::BadRequest("The request body could not be read.".into())
+            }
+        })?;
+        let value = serde_json::from_slice(&bytes)
+            .map_err(|e| ApiError::BadRequest(format!("JSON parse error - {e}")))?;
+        Ok(JsonBody(value))
+    }
+}
+
+/// The numeric id in a path such as `/api/leads/{id}/`; anything else is 404, as in DRF.
+pub struct PathId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::not_found())?;
+        raw.parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .map(PathId)
+            .ok_or_else(ApiError::not_found)
+    }
+}
+
+/// Query parameters, with typed readers that collect errors per parameter.
+pub struct Params {
+    map: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or("");
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+            .map_err(|_| ApiError::BadRequest("The query string could not be read.".into()))?;
+        // The last value of a repeated parameter wins, as in Django's QueryDict.get.
+        Ok(Params {
+            map: pairs.into_iter().collect(),
+            errors: FieldErrors::new(),
+        })
+    }
+}
+
+impl Params {
+    /// A non-empty parameter value.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.map
+            .get(name)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    pub fn error(&mut self, name: &str, message: impl Into<String>) {
+        self.errors
+            .entry(name.to_string())
+            .or_default()
+            .push(message.into());
+    }
+
+    /// One value or a comma list of choices.
+    pub fn choices<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+        let Some(raw) = self.get(name).map(str::to_string) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match parse(part) {
+                Some(v) => out.push(v),
+                None => self.error(
+                    name,
+                    format!("Select a valid choice. {part} is not one of the available choices."),
+                ),
+            }
+        }
+        out
+    }
+
+    pub fn choice<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let raw = self.get(name)?.to_string();
+        let parsed = parse(&raw);
+        if parsed.is_none() {
+            self.error(
+                name,
+                format!("Select a valid choice. {raw} is not one of the available choices."),
+            );
+        }
+        parsed
+    }
+
+    pub fn id(&mut self, name: &str) -> Option<i64> {
+        let raw = self.get(name)?.to_string();
+        let parsed = raw.parse::<i64>().ok();
+        if parsed.is_none() {
+            self.error(name, "Enter a whole number.");
+        }
+        parsed
+    }
+
+    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        let raw = self.get(name)?.to_string();
+        let parsed = parse_bool(&raw);
+        if parsed.is_none() {
+            self.error(name, "Enter true or false.");
+        }
+        parsed
+    }
+
+    /// A timestamp or a date; with `end_of_day`, a bare date means the last instant of
+    /// that day (so `created_before=2026-11-25` includes the 25th).
+    pub fn datetime(&mut self, name: &str, end_of_day: bool) -> Option<DateTime<Utc>> {
+        let raw = self.get(name)?.to_string();
+        let parsed = parse_datetime(&raw);
+        if parsed.is_none() {
+            self.error(name, "Enter a valid date/time (RFC 3339 or YYYY-MM-DD).");
+        }
+        let is_date = raw.len() == 10;
+        parsed.map(|dt| {
+            if end_of_day && is_date {
+                dt + chrono::Duration::days(1) - chrono::Duration::microseconds(1)
+            } else {
+                dt
+            }
+        })
+    }
+
+    pub fn money(&mut self, name: &str) -> Option<i64> {
+        let raw = self.get(name)?.to_string();
+        match parse_cents(&raw) {
+            Ok(cents) => Some(cents),
+            Err(message) => {
+                self.error(name, message);
+                None
+            }
+        }
+    }
+
+    /// Every collected error at once, or success.
+    pub fn finish(&mut self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(std::mem::take(&mut self.errors)))
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! `/api/leads/`: list with filters, search, ordering and pages; create, read, update,
+//! delete (managers); and the streamed CSV export.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::docs::{ErrorDetail, ValidationErrors};
+use super::extract::{JsonBody, Params, PathId};
+use super::pagination::{Page, paged};
+use crate::app::AppState;
+use crate::auth::extract::{CurrentUser, Manager};
+use crate::db::{self, leads::Assignee, leads::LeadFilter, sql::order_by};
+use crate::domain::fields::Fields;
+use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
+use crate::error::{ApiError, ApiResult};
+
+mod csv_export;
+
+/// Documentation of a lead create/update body.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LeadWrite {
+    /// Required, 1–100 characters.
+    first_name: String,
+    last_name: Option<String>,
+    company: Option<String>,
+    title: Option<String>,
+    email: Option<String>,
+    /// Any common Kenyan form, or + and a country code; stored in E.164.
+    phone: Option<String>,
+    status: Option<LeadStatus>,
+    priority: Option<Priority>,
+    /// Decimal string or number, 0 to 10^12, at most two decimal places.
+    #[schema(value_type = Option<String>, example = "150000.00")]
+    estimated_value: Option<String>,
+    source: Option<String>,
+    description: Option<String>,
+    /// An active user's id, or null.
+    assigned_to: Option<i64>,
+}
+
+/// Reads the list filters shared by the list and the export.
+fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
+    let assigned_to = match params
+        .get("assigned_to")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None => None,
+        Some("me") => Some(Assignee::User(caller.id())),
+        Some("none") | Some("null") => Some(Assignee::Nobody),
+        Some(_) => params.id("assigned_to").map(Assignee::User),
+    };
+    LeadFilter {
+        statuses: params.choices("status", LeadStatus::parse),
+        priorities: params.choices("priority", Priority::parse),
+        assigned_to,
+        created_by: params.id("created_by"),
+        created_after: params.datetime("created_after", false),
+        created_before: params.datetime("created_before", true),
+        min_value: params.money("min_value"),
+        max_value: params.money("max_value"),
+        search: params.get("search").map(str::to_string),
+    }
+}
+
+fn ordering(params: &Params) -> ApiResult<String> {
+    order_by(
+        params.get("ordering"),
+        db::leads::ORDERING,
+        "-created_at",
+        "leads.id",
+    )
+    .map_err(|m| ApiError::field("ordering", m))
+}
+
+/// List leads.
+#[utoipa::path(get, path = "/api/leads/", tag = "leads", security(("jwt" = [])),
+    params(
+        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query, description = "Default 20, at most 100"),
+        ("status" = Option<String>, Query, description = "One status or a comma list"),
+        ("priority" = Option<String>, Query, description = "One priority or a comma list"),
+        ("assigned_to" = Option<String>, Query, description = "A user id, `me` or `none`"),
+        ("created_by" = Option<i64>, Query),
+        ("created_after" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive)"),
+        ("created_before" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive: the whole day)"),
+        ("min_value" = Option<String>, Query), ("max_value" = Option<String>, Query),
+        ("search" = Option<String>, Query, description = "Every word must match a word of the name, company, email, phone or description by prefix"),
+        ("ordering" = Option<String>, Query, description = "created_at, updated_at, first_name, last_name, company, status, priority, estimated_value; prefix - for descending; comma-separated"),
+    ),
+    responses((status = 200, body = Page<Lead>), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail, description = "Invalid page")))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    mut params: Params,
+) -> ApiResult<Json<Page<Lead>>> {
+    let filter = filter(&mut params, &caller);
+    let order = ordering(&params);
+    params.finish()?;
+    let order = order?;
+    paged(&params, &uri, &headers, |limit, offset| async move {
+        Ok(db::leads::list(&state.db, &filter, &order, limit, offset).await?)
+    })
+    .await
+}
+
+/// Checks that an assignee is an active user, reporting on the reading's field errors.
+async fn check_assignee(
+    state: &AppState,
+    changes: &LeadChanges,
+    fields: &mut Fields<'_>,
+) -> ApiResult<()> {
+    if let Some(Some(id)) = changes.assigned_to {
+        match db::users::get(&state.db.conn, id).await? {
+            None => fields.error(
+                "assigned_to",
+                format!("Invalid pk \"{id}\" - object does not exist."),
+            ),
+            Some(user) if !user.is_active => fields.error(
+                "assigned_to",
+                format!(
+                    "User \"{}\" is inactive and cannot be assigned.",
+                    user.username
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+async fn parse_write(state: &AppState, body: &Value, partial: bool) -> ApiResult<LeadChanges> {
+    let (changes, mut fields) = LeadChanges::parse(body, partial)?;
+    check_assignee(state, &changes, &mut fields).await?;
+    fields.finish()?;
+    Ok(changes)
+}
+
+/// Create a lead; the caller becomes its `created_by`.
+#[utoipa::path(post, path = "/api/leads/", tag = "leads", security(("jwt" = [])),
+    request_body = LeadWrite,
+    responses((status = 201, body = Lead), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 415, body = ErrorDetail)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    JsonBody(body): JsonBody,
+) -> ApiResult<(StatusCode, Json<Lead>)> {
+    let changes = parse_write(&state, &body, false).await?;
+    let lead = db::leads::create(&state.db, &caller.actor, &changes).await?;
+    Ok((StatusCode::CREATED, Json(lead)))
+}
+
+/// One lead.
+#[utoipa::path(get, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Lead), (status = 401, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn retrieve(
+    State(state): State<AppState>,
+    _caller: CurrentUser,
+    PathId(id): PathId,
+) -> ApiResult<Json<Lead>> {
+    let row = db::leads::get(&state.db.conn, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(row.to_lead()))
+}
+
+/// Replace a lead's fields (`first_name` required).
+#[utoipa::path(put, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = LeadWrite,
+    responses((status = 200, body = Lead), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Lead>> {
+    let changes = parse_write(&state, &body, false).await?;
+    Ok(Json(
+        db::leads::update(&state.db, &caller.actor, id, &changes).await?,
+    ))
+}
+
+/// Change some of a lead's fields.
+#[utoipa::path(patch, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = LeadWrite,
+    responses((status = 200, body = Lead), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn partial_update(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Lead>> {
+    let changes = parse_write(&state, &body, true).await?;
+    Ok(Json(
+        db::leads::update(&state.db, &caller.actor, id, &changes).await?,
+    ))
+}
+
+/// Delete a lead (managers).
+#[utoipa::path(delete, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
+        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn destroy(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    PathId(id): PathId,
+) -> ApiResult<StatusCode> {
+    db::leads::delete(&state.db, &caller.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Export the leads that match the list's filters, search and ordering as CSV, streamed.
+#[utoipa::path(get, path = "/api/leads/export/", tag = "leads", security(("jwt" = [])),
+    params(
+        ("status" = Option<String>, Query), ("priority" = Option<String>, Query),
+        ("assigned_to" = Option<String>, Query), ("created_by" = Option<i64>, Query),
+        ("created_after" = Option<String>, Query), ("created_before" = Option<String>, Query),
+        ("min_value" = Option<String>, Query), ("max_value" = Option<String>, Query),
+        ("search" = Option<String>, Query), ("ordering" = Option<String>, Query),
+    ),
+    responses(
+        (status = 200, content_type = "text/csv", body = String,
+            description = "Header row, then one row per lead"),
+        (status = 400, body = ValidationErrors), (status = 401, body = ErrorDetail)))]
+pub async fn export(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    mut params: Params,
+) -> ApiResult<Response> {
+    let filter = filter(&mut params, &caller);
+    let order = ordering(&params);
+    params.finish()?;
+    let order = order?;
+    let body = Body::from_stream(csv_export::stream(state.db.clone(), filter, order));
+    let filename = format!("leads-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}

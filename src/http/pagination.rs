@@ -1,0 +1,121 @@
+//! Page-number pagination, as DRF's PageNumberPagination: `?page=N&page_size=N`, with
+//! absolute `next`/`previous` links.
+
+use axum::Json;
+use axum::http::{HeaderMap, Uri, header};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::extract::Params;
+use crate::error::ApiError;
+
+pub const DEFAULT_PAGE_SIZE: u64 = 20;
+pub const MAX_PAGE_SIZE: u64 = 100;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub count: i64,
+    pub next: Option<String>,
+    pub previous: Option<String>,
+    pub results: Vec<T>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub page: u64,
+    pub size: u64,
+}
+
+impl PageRequest {
+    /// A page that is not a positive number is 404 "Invalid page.", as in DRF; a bad page
+    /// size falls back to the default, a large one is clamped.
+    pub fn from_params(params: &Params) -> Result<Self, ApiError> {
+        let page = match params.get("page") {
+            None => 1,
+            Some(raw) => raw
+                .parse::<u64>()
+                .ok()
+                .filter(|p| *p >= 1)
+                .ok_or_else(invalid_page)?,
+        };
+        let size = params
+            .get("page_size")
+            .and_then(|raw| raw.parse::<u64>().ok())
+            .filter(|s| *s >= 1)
+            .map_or(DEFAULT_PAGE_SIZE, |s| s.min(MAX_PAGE_SIZE));
+        Ok(PageRequest { page, size })
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.size
+    }
+
+    pub fn offset(&self) -> u64 {
+        (self.page - 1).saturating_mul(self.size)
+    }
+}
+
+fn invalid_page() -> ApiError {
+    ApiError::NotFound("Invalid page.")
+}
+
+/// Runs a paged query: the closure gets (limit, offset) and returns (count, rows). A page
+/// past the end is 404, except page 1 of an empty list.
+pub async fn paged<T, F, Fut>(
+    params: &Params,
+    uri: &Uri,
+    headers: &HeaderMap,
+    query: F,
+) -> Result<Json<Page<T>>, ApiError>
+where
+    F: FnOnce(u64, u64) -> Fut,
+    Fut: Future<Output = Result<(i64, Vec<T>), ApiError>>,
+{
+    let request = PageRequest::from_params(params)?;
+    let (count, results) = query(request.limit(), request.offset()).await?;
+    let count_u = count.max(0) as u64;
+    if request.page > 1 && request.offset() >= count_u {
+        return Err(invalid_page());
+    }
+    let base = absolute(uri, headers);
+    let next =
+        (request.offset() + request.size < count_u).then(|| link(&base, uri, request.page + 1));
+    let previous = (request.page > 1).then(|| link(&base, uri, request.page - 1));
+    Ok(Json(Page {
+        count,
+        next,
+        previous,
+        results,
+    }))
+}
+
+fn absolute(uri: &Uri, headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}{}", uri.path())
+}
+
+/// The current URL with `page` replaced (dropped for page 1, as DRF does).
+fn link(base: &str, uri: &Uri, page: u64) -> String {
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "page");
+    if page > 1 {
+        pairs.push(("page".into(), page.to_string()));
+    }
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}

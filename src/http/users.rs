@@ -1,0 +1,189 @@
+//! `/api/users/`: managers manage users; agents see the short list for assignment pickers.
+//! Users are never deleted, only deactivated.
+
+use axum::Json;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::docs::{ErrorDetail, ValidationErrors};
+use super::extract::{JsonBody, Params, PathId};
+use super::pagination::{Page, paged};
+use crate::app::AppState;
+use crate::auth::extract::{CurrentUser, Manager};
+use crate::auth::password;
+use crate::db::{self, sql::order_by, users::UserFilter};
+use crate::domain::user::{Role, User, UserBrief, UserChanges};
+use crate::error::{ApiError, ApiResult};
+
+/// A user as the caller may see it: the whole record for managers, the short form for agents.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum UserView {
+    Full(User),
+    Brief(UserBrief),
+}
+
+fn view(user: User, caller: &CurrentUser) -> UserView {
+    if caller.actor.is_manager() {
+        UserView::Full(user)
+    } else {
+        UserView::Brief((&user).into())
+    }
+}
+
+/// Documentation of a user create/update body.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct UserWrite {
+    username: String,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    role: Option<Role>,
+    is_active: Option<bool>,
+    /// Write-only, 12–128 characters; required on create.
+    password: Option<String>,
+}
+
+/// List users (agents get `id, username, full_name, role` only).
+#[utoipa::path(get, path = "/api/users/", tag = "users", security(("jwt" = [])),
+    params(
+        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+        ("role" = Option<Role>, Query), ("is_active" = Option<bool>, Query),
+        ("search" = Option<String>, Query, description = "Part of username, name or email"),
+        ("ordering" = Option<String>, Query, description = "username, first_name, last_name, date_joined, created_at, updated_at; prefix - for descending"),
+    ),
+    responses((status = 200, body = Page<UserView>), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    mut params: Params,
+) -> ApiResult<Json<Page<UserView>>> {
+    let filter = UserFilter {
+        role: params.choice("role", Role::parse),
+        is_active: params.boolean("is_active"),
+        search: params.get("search").map(str::to_string),
+    };
+    let order = order_by(
+        params.get("ordering"),
+        db::users::ORDERING,
+        "-created_at",
+        "id",
+    )
+    .map_err(|m| ApiError::field("ordering", m))?;
+    params.finish()?;
+    paged(&params, &uri, &headers, |limit, offset| async move {
+        let (count, rows) = db::users::list(&state.db, &filter, &order, limit, offset).await?;
+        Ok((
+            count,
+            rows.into_iter()
+                .map(|r| view(r.to_user(), &caller))
+                .collect(),
+        ))
+    })
+    .await
+}
+
+/// One user.
+#[utoipa::path(get, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = UserView), (status = 401, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn retrieve(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    PathId(id): PathId,
+) -> ApiResult<Json<UserView>> {
+    let row = db::users::get(&state.db.conn, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(view(row.to_user(), &caller)))
+}
+
+/// Create a user (managers).
+#[utoipa::path(post, path = "/api/users/", tag = "users", security(("jwt" = [])),
+    request_body = UserWrite,
+    responses((status = 201, body = User), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail)))]
+pub async fn create(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    JsonBody(body): JsonBody,
+) -> ApiResult<(StatusCode, Json<User>)> {
+    let changes = UserChanges::parse(&body, true, false)?;
+    let hash = password::hash(changes.password.clone().unwrap_or_default()).await?;
+    let user = db::users::create(&state.db, &caller.actor, &changes, &hash).await?;
+    Ok((StatusCode::CREATED, Json(user)))
+}
+
+async fn write(
+    state: AppState,
+    caller: CurrentUser,
+    id: i64,
+    body: serde_json::Value,
+    partial: bool,
+) -> ApiResult<Json<User>> {
+    let changes = UserChanges::parse(&body, false, partial)?;
+    let hash = match &changes.password {
+        Some(p) => Some(password::hash(p.clone()).await?),
+        None => None,
+    };
+    let is_self = caller.actor.id == Some(id);
+    let user = db::users::update(
+        &state.db,
+        &caller.actor,
+        id,
+        &changes,
+        hash.as_deref(),
+        None,
+        |_| {
+            if is_self && changes.is_active == Some(false) {
+                return Err(ApiError::field(
+                    "is_active",
+                    "You cannot deactivate yourself.",
+                ));
+            }
+            if is_self && changes.role == Some(Role::Agent) {
+                return Err(ApiError::field("role", "You cannot demote yourself."));
+            }
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(Json(user))
+}
+
+/// Replace a user's fields (managers). Deactivate with `is_active: false`.
+#[utoipa::path(put, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = UserWrite,
+    responses((status = 200, body = User), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<User>> {
+    write(state, caller, id, body, false).await
+}
+
+/// Change some of a user's fields (managers).
+#[utoipa::path(patch, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = UserWrite,
+    responses((status = 200, body = User), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn partial_update(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<User>> {
+    write(state, caller, id, body, true).await
+}

@@ -1,0 +1,17 @@
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = crm::cli::Cli::parse();
+    crm::cli::init_tracing(cli.log_json());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("cannot start the async runtime");
+    match runtime.block_on(crm::cli::run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
