@@ -1,0 +1,153 @@
+//! API documentation: the OpenAPI document covers every operation and matches its snapshot;
+//! Swagger UI and ReDoc are served by the server itself.
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::{Backend, TestApp};
+
+const SNAPSHOT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/api/snapshots/openapi.json"
+);
+
+async fn schema(app: &TestApp) -> Value {
+    let res = app
+        .client
+        .get(app.url("/api/schema/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_openapi_document_covers_every_operation_with_its_errors() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let doc = schema(&app).await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let mut operations = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            operations.insert(format!("{} {path}", method.to_uppercase()));
+            let responses = op["responses"].as_object().unwrap();
+            assert!(!responses.is_empty(), "{method} {path}");
+            if op.get("security").is_some() {
+                assert!(
+                    responses.contains_key("401"),
+                    "{method} {path} documents 401"
+                );
+            }
+            if matches!(method.as_str(), "post" | "put" | "patch") && !path.contains("logout") {
+                assert!(
+                    op.get("requestBody").is_some(),
+                    "{method} {path} documents its body"
+                );
+            }
+        }
+    }
+    for expected in [
+        "POST /api/auth/login/",
+        "POST /api/auth/refresh/",
+        "POST /api/auth/logout/",
+        "GET /api/auth/me/",
+        "POST /api/auth/change-password/",
+        "GET /api/users/",
+        "POST /api/users/",
+        "GET /api/users/{id}/",
+        "PUT /api/users/{id}/",
+        "PATCH /api/users/{id}/",
+        "GET /api/leads/",
+        "POST /api/leads/",
+        "GET /api/leads/{id}/",
+        "PUT /api/leads/{id}/",
+        "PATCH /api/leads/{id}/",
+        "DELETE /api/leads/{id}/",
+        "GET /api/leads/export/",
+        "GET /api/audit-logs/",
+        "GET /api/audit-logs/{id}/",
+        "GET /api/meta/",
+        "GET /healthz",
+        "GET /readyz",
+    ] {
+        assert!(operations.contains(expected), "{expected} is documented");
+    }
+    for schema in [
+        "Lead",
+        "User",
+        "ErrorDetail",
+        "ValidationErrors",
+        "AuditEntry",
+        "TokenPair",
+    ] {
+        assert!(
+            doc["components"]["schemas"].get(schema).is_some(),
+            "{schema}"
+        );
+    }
+    assert!(doc["components"]["securitySchemes"]["jwt"].is_object());
+}
+
+/// The document is part of the contract: a change to it must be deliberate. Set
+/// `UPDATE_SNAPSHOTS=1` to accept a change, and review the diff.
+#[tokio::test]
+async fn the_openapi_document_matches_its_snapshot() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let doc = serde_json::to_string_pretty(&schema(&app).await).unwrap() + "\n";
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::write(SNAPSHOT, &doc).unwrap();
+    }
+    let stored = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
+    assert!(
+        stored == doc,
+        "the OpenAPI document changed; run `make snapshots` and review the diff"
+    );
+}
+
+#[tokio::test]
+async fn swagger_ui_and_redoc_are_served_locally() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let res = app.client.get(app.url("/swagger/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("swagger-ui"), "{html}");
+    assert!(
+        !html.contains("https://"),
+        "no asset comes from the internet"
+    );
+    let res = app
+        .client
+        .get(app.url("/swagger/swagger-ui-bundle.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .client
+        .get(app.url("/swagger/swagger-initializer.js"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.text().await.unwrap().contains("/api/schema/"));
+
+    let res = app.client.get(app.url("/redoc/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("/redoc/redoc.standalone.js") && html.contains("/api/schema/"));
+    assert!(!html.contains("https://"));
+    let res = app
+        .client
+        .get(app.url("/redoc/redoc.standalone.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "the ReDoc bundle is installed by `make`"
+    );
+    assert!(res.text().await.unwrap().len() > 100_000);
+}

@@ -1,0 +1,166 @@
+//! The platform: DRF-shaped errors for the framework's own rejections, headers, trailing
+//! slashes, CORS, health, meta, and failures that answer 500 without losing data.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, TestApp};
+use crate::on_both_backends;
+
+on_both_backends! {
+    async fn collection_urls_answer_with_or_without_the_trailing_slash(app) {
+        let token = app.agent().await;
+        app.lead(&token, json!({"first_name": "Slash"})).await;
+        let (s1, with) = app.get("/api/leads/?search=slash", &token).await;
+        let (s2, without) = app.get("/api/leads?search=slash", &token).await;
+        assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
+        assert_eq!(with["results"], without["results"]);
+        let (status, lead) = app.post("/api/leads", &token, json!({"first_name": "NoSlash"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{lead}");
+    }
+
+    async fn unknown_routes_and_wrong_methods_get_json_errors(app) {
+        let token = app.agent().await;
+        let (status, body) = app.get("/api/nothing-here/", &token).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(body, json!({"detail": "Not found."}));
+        let (status, body) = app.put("/api/leads/", &token, json!({})).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(body, json!({"detail": "Method \"PUT\" not allowed."}));
+    }
+
+    async fn malformed_json_wrong_content_type_and_huge_bodies_are_refused_clearly(app) {
+        let token = app.agent().await;
+        let send = |body: Vec<u8>, content_type: &'static str| {
+            app.client.post(app.url("/api/leads/")).bearer_auth(&token).header("content-type", content_type).body(body).send()
+        };
+        let res = send(b"{\"first_name\": ".to_vec(), "application/json").await.unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["detail"].as_str().unwrap().starts_with("JSON parse error"), "{body}");
+        let res = send(b"first_name=x".to_vec(), "application/x-www-form-urlencoded").await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["detail"].as_str().unwrap().contains("Unsupported media type"));
+        let huge = format!("{{\"first_name\": \"{}\"}}", "x".repeat(2 * 1024 * 1024));
+        let res = send(huge.into_bytes(), "application/json").await.unwrap();
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["detail"].is_string());
+        let (_, page) = app.get("/api/leads/", &token).await;
+        assert_eq!(page["count"], 0);
+    }
+
+    async fn every_response_carries_the_security_headers(app) {
+        let token = app.agent().await;
+        for (path, auth) in [("/api/leads/", true), ("/api/leads/", false), ("/api/nowhere/", true), ("/healthz", false), ("/swagger/", false), ("/", false)] {
+            let mut req = app.client.get(app.url(path));
+            if auth {
+                req = req.bearer_auth(&token);
+            }
+            let res = req.send().await.unwrap();
+            let h = res.headers();
+            assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+            assert_eq!(h["x-frame-options"], "DENY", "{path}");
+            assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+            assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"), "{path}");
+            assert!(h.get("server").is_none(), "{path}");
+            assert!(h.get("x-request-id").is_some(), "{path}");
+            if path.starts_with("/api/") {
+                assert_eq!(h["cache-control"], "no-store", "{path}");
+            }
+        }
+    }
+
+    async fn health_readiness_and_meta_need_no_token(app) {
+        let res = app.client.get(app.url("/healthz")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let res = app.client.get(app.url("/readyz")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let meta: Value = app.client.get(app.url("/api/meta/")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(meta["currency"], "KES");
+        assert_eq!(meta["version"], env!("CARGO_PKG_VERSION"));
+        let statuses: Vec<&str> = meta["statuses"].as_array().unwrap().iter().map(|s| s["value"].as_str().unwrap()).collect();
+        assert_eq!(statuses, ["new", "contacted", "qualified", "lost", "converted"]);
+        assert_eq!(meta["priorities"].as_array().unwrap().len(), 3);
+        assert_eq!(meta["correspondence_types"].as_array().unwrap().len(), 3);
+    }
+
+    async fn a_database_failure_answers_500_without_internals_and_keeps_nothing_half_done(app) {
+        let token = app.agent().await;
+        // Break the audit trail: the lead insert succeeds, its audit entry cannot.
+        crm::db::ConnectionTrait::execute_unprepared(&app.db.conn, "DROP TABLE audit_logs").await.unwrap();
+        let (status, body) = app.post("/api/leads/", &token, json!({"first_name": "Orphan"})).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(body, json!({"detail": "Internal server error."}));
+        let (_, page) = app.get("/api/leads/", &token).await;
+        assert_eq!(page["count"], 0, "the lead was rolled back with its audit entry");
+    }
+}
+
+mod cors_headers_go_only_to_listed_origins {
+    use super::*;
+
+    async fn run(backend: Backend) {
+        let config = crm::config::Config {
+            cors_origins: vec!["https://crm.example.co.ke".into()],
+            ..Default::default()
+        };
+        let Some(app) = TestApp::spawn_with(backend, config).await else {
+            return;
+        };
+        let res = app
+            .client
+            .get(app.url("/api/meta/"))
+            .header("origin", "https://crm.example.co.ke")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.headers()["access-control-allow-origin"],
+            "https://crm.example.co.ke"
+        );
+        assert!(
+            res.headers()
+                .get("access-control-allow-credentials")
+                .is_none()
+        );
+        let res = app
+            .client
+            .get(app.url("/api/meta/"))
+            .header("origin", "https://evil.example")
+            .send()
+            .await
+            .unwrap();
+        assert!(res.headers().get("access-control-allow-origin").is_none());
+        let res = app
+            .client
+            .request(reqwest::Method::OPTIONS, app.url("/api/leads/"))
+            .header("origin", "https://crm.example.co.ke")
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization,content-type",
+            )
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success());
+        assert!(
+            res.headers()["access-control-allow-methods"]
+                .to_str()
+                .unwrap()
+                .contains("POST")
+        );
+    }
+
+    #[tokio::test]
+    async fn sqlite() {
+        run(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        run(Backend::Postgres).await;
+    }
+}
