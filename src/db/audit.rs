@@ -72,7 +72,7 @@ pub async fn list(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<AuditRow>), DbErr> {
-    let mut q = Sql::new(" FROM audit_logs WHERE 1 = 1");
+    let mut q = Sql::new("FROM audit_logs WHERE 1 = 1");
     if let Some(entity) = &filter.entity {
         q.push(" AND entity = ").bind(entity.clone());
     }
@@ -91,14 +91,7 @@ pub async fn list(
     if let Some(until) = filter.until {
         q.push(" AND timestamp <= ").bind(until);
     }
-    let mut count = q.clone();
-    count.text = format!("SELECT COUNT(*){}", count.text);
-    let total = super::users::count_of(&db.conn, &count).await?;
-    q.text = format!(
-        "SELECT {COLUMNS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-        q.text
-    );
-    Ok((total, q.all(&db.conn).await?))
+    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset).await
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<AuditRow>, DbErr> {

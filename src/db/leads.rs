@@ -4,10 +4,18 @@ use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, StreamTrait};
 
+use std::collections::HashMap;
+
+use super::contacts::Contacts;
+use super::correspondences::Correspondences;
+use super::notes::Notes;
+use super::reminders::Reminders;
+use super::resource::{self, Resource};
 use super::sql::{Sql, sql};
-use super::{Db, DbErr, now};
+use super::{DatabaseTransaction, Db, DbErr, now};
 use crate::audit::{self, Action};
 use crate::domain::Actor;
+use crate::domain::contact::Contact;
 use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::domain::money::format_cents;
 use crate::domain::user::full_name;
@@ -135,13 +143,34 @@ impl LeadFilter {
     }
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<LeadRow>, DbErr> {
-    sql(
+/// Leads as the API shows them: with their contact counts and primary contacts, fetched
+/// for all the rows at once (no query per lead).
+async fn with_contacts<C: ConnectionTrait>(db: &C, rows: &[LeadRow]) -> Result<Vec<Lead>, DbErr> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let (counts, primaries) = super::contacts::summaries(db, &ids).await?;
+    let counts: HashMap<i64, i64> = counts.into_iter().collect();
+    let mut primaries: HashMap<i64, Contact> = primaries.into_iter().map(|c| (c.lead, c)).collect();
+    Ok(rows
+        .iter()
+        .map(|row| Lead {
+            contacts_count: counts.get(&row.id).copied().unwrap_or(0),
+            primary_contact: primaries.remove(&row.id),
+            ..row.to_lead()
+        })
+        .collect())
+}
+
+pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Lead>, DbErr> {
+    let row: Option<LeadRow> = sql(
         &format!("SELECT {COLUMNS} FROM leads WHERE leads.id = $1"),
         [id.into()],
     )
     .one(db)
-    .await
+    .await?;
+    match row {
+        Some(row) => Ok(with_contacts(db, &[row]).await?.pop()),
+        None => Ok(None),
+    }
 }
 
 pub async fn list(
@@ -151,17 +180,11 @@ pub async fn list(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<Lead>), DbErr> {
-    let mut q = Sql::new(" FROM leads WHERE 1 = 1");
+    let mut q = Sql::new("FROM leads WHERE 1 = 1");
     filter.apply(&mut q, db.backend());
-    let mut count = q.clone();
-    count.text = format!("SELECT COUNT(*){}", count.text);
-    let total = super::users::count_of(&db.conn, &count).await?;
-    q.text = format!(
-        "SELECT {COLUMNS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-        q.text
-    );
-    let rows: Vec<LeadRow> = q.all(&db.conn).await?;
-    Ok((total, rows.iter().map(LeadRow::to_lead).collect()))
+    let (total, rows) =
+        super::sql::page::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
+    Ok((total, with_contacts(&db.conn, &rows).await?))
 }
 
 /// One exported row: the lead and its assignee's username.
@@ -241,7 +264,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> ApiResult<Lead> 
     .one(&txn)
     .await?
     .ok_or(DbErr::RecordNotInserted)?;
-    let lead = row.to_lead();
+    let lead = row.to_lead(); // a new lead has no contacts yet
     audit::record(
         &txn,
         actor,
@@ -259,46 +282,24 @@ pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> ApiResult<Lead> 
 /// Applies `c` to lead `id` with its audit entry (the whole object before and after).
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &LeadChanges) -> ApiResult<Lead> {
     let txn = db.begin_write().await?;
-    let before = get(&txn, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?
-        .to_lead();
+    let before = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
     let mut q = Sql::new("UPDATE leads SET updated_at = ");
     q.bind(now());
-    let texts = [
-        ("first_name", &c.first_name),
-        ("last_name", &c.last_name),
-        ("company", &c.company),
-        ("title", &c.title),
-        ("email", &c.email),
-        ("phone", &c.phone),
-        ("source", &c.source),
-        ("description", &c.description),
-    ];
-    for (column, value) in texts {
-        if let Some(value) = value {
-            q.push(&format!(", {column} = ")).bind(value.clone());
-        }
-    }
-    if let Some(status) = c.status {
-        q.push(", status = ").bind(status.as_str());
-    }
-    if let Some(priority) = c.priority {
-        q.push(", priority = ").bind(priority.rank());
-    }
-    if let Some(value) = c.estimated_value {
-        q.push(", estimated_value = ").bind(value);
-    }
-    if let Some(assignee) = c.assigned_to {
-        q.push(", assigned_to = ").bind(assignee);
-    }
-    let p = q.param(id);
-    q.push(&format!(" WHERE id = {p} RETURNING {COLUMNS}"));
-    let after = q
-        .one::<LeadRow, _>(&txn)
-        .await?
-        .ok_or_else(ApiError::not_found)?
-        .to_lead();
+    q.set("first_name", c.first_name.clone())
+        .set("last_name", c.last_name.clone())
+        .set("company", c.company.clone())
+        .set("title", c.title.clone())
+        .set("email", c.email.clone())
+        .set("phone", c.phone.clone())
+        .set("source", c.source.clone())
+        .set("description", c.description.clone())
+        .set("status", c.status.map(LeadStatus::as_str))
+        .set("priority", c.priority.map(Priority::rank))
+        .set("estimated_value", c.estimated_value)
+        .set("assigned_to", c.assigned_to);
+    q.push(" WHERE id = ").bind(id);
+    q.execute(&txn).await?;
+    let after = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
     audit::record(
         &txn,
         actor,
@@ -313,18 +314,31 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &LeadChanges) -> ApiResu
     Ok(after)
 }
 
-/// Deletes lead `id` with its audit entry.
+/// Deletes lead `id` and everything that hangs off it, in one transaction; the audit trail
+/// records each deleted object.
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
     let txn = db.begin_write().await?;
-    let before = get(&txn, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?
-        .to_lead();
+    let before = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
+    delete_children::<Correspondences>(&txn, actor, id).await?;
+    delete_children::<Contacts>(&txn, actor, id).await?;
+    delete_children::<Notes>(&txn, actor, id).await?;
+    delete_children::<Reminders>(&txn, actor, id).await?;
     sql("DELETE FROM leads WHERE id = $1", [id.into()])
         .execute(&txn)
         .await?;
     audit::record(&txn, actor, Action::Delete, "lead", id, Some(&before), None).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+async fn delete_children<R: Resource>(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    lead_id: i64,
+) -> ApiResult<()> {
+    for child in resource::of_lead::<R, _>(txn, lead_id).await? {
+        resource::delete::<R, _>(txn, actor, &child).await?;
+    }
     Ok(())
 }
 

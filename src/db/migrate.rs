@@ -13,12 +13,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sqlite: include_str!("migrations/sqlite/0001_init.sql"),
-    postgres: include_str!("migrations/postgres/0001_init.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sqlite: include_str!("migrations/sqlite/0001_init.sql"),
+        postgres: include_str!("migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "lead_activity",
+        sqlite: include_str!("migrations/sqlite/0002_lead_activity.sql"),
+        postgres: include_str!("migrations/postgres/0002_lead_activity.sql"),
+    },
+];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from
 /// several processes at once: PostgreSQL serialises them with an advisory lock, SQLite

@@ -2,8 +2,13 @@
 //! statement of the application. Backend differences live here and in `search.rs`.
 
 pub mod audit;
+pub mod contacts;
+pub mod correspondences;
 pub mod leads;
 pub mod migrate;
+pub mod notes;
+pub mod reminders;
+pub mod resource;
 pub mod search;
 pub mod settings;
 pub mod sql;

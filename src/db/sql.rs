@@ -32,6 +32,14 @@ impl Sql {
         self
     }
 
+    /// Appends `, column = $n` when there is a value: the SET list of a partial update.
+    pub fn set<V: Into<Value>>(&mut self, column: &str, value: Option<V>) -> &mut Self {
+        if let Some(value) = value {
+            self.push(", ").push(column).push(" = ").bind(value);
+        }
+        self
+    }
+
     /// Binds a value and returns its placeholder, for use inside `format!`.
     pub fn param(&mut self, value: impl Into<Value>) -> String {
         self.values.push(value.into());
@@ -72,6 +80,34 @@ impl Sql {
             .await?
             .rows_affected())
     }
+}
+
+/// One page of a list: `from` is the `FROM … WHERE …` part; returns the total count of
+/// matching rows and the rows of the page.
+pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
+    db: &C,
+    columns: &str,
+    from: &Sql,
+    order: &str,
+    limit: u64,
+    offset: u64,
+) -> Result<(i64, Vec<T>), DbErr> {
+    let count = Sql {
+        text: format!("SELECT COUNT(*) {}", from.text),
+        values: from.values.clone(),
+    };
+    let total = match count.row(db).await? {
+        Some(row) => row.try_get_by_index::<i64>(0)?,
+        None => 0,
+    };
+    let rows = Sql {
+        text: format!(
+            "SELECT {columns} {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+            from.text
+        ),
+        values: from.values.clone(),
+    };
+    Ok((total, rows.all(db).await?))
 }
 
 /// Shorthand for a statement with its parameters already in order.

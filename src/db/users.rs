@@ -104,7 +104,7 @@ pub async fn list(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<UserRow>), DbErr> {
-    let mut q = Sql::new(" FROM users WHERE 1 = 1");
+    let mut q = Sql::new("FROM users WHERE 1 = 1");
     if let Some(role) = filter.role {
         q.push(" AND role = ").bind(role.as_str());
     }
@@ -122,21 +122,7 @@ pub async fn list(
              OR LOWER(last_name) LIKE {p} ESCAPE '\\' OR email LIKE {p} ESCAPE '\\')"
         ));
     }
-    let mut count = q.clone();
-    count.text = format!("SELECT COUNT(*) AS n{}", count.text);
-    let total = count_of(&db.conn, &count).await?;
-    q.text = format!(
-        "SELECT {COLUMNS}{} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-        q.text
-    );
-    Ok((total, q.all(&db.conn).await?))
-}
-
-pub async fn count_of<C: ConnectionTrait>(db: &C, q: &Sql) -> Result<i64, DbErr> {
-    match q.row(db).await? {
-        Some(row) => row.try_get_by_index::<i64>(0),
-        None => Ok(0),
-    }
+    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset).await
 }
 
 /// Creates a user (with an already hashed password) and its audit entry.
@@ -211,26 +197,13 @@ pub async fn update(
     }
     let mut q = Sql::new("UPDATE users SET updated_at = ");
     q.bind(now());
-    let text_fields = [
-        ("username", &changes.username),
-        ("email", &changes.email),
-        ("first_name", &changes.first_name),
-        ("last_name", &changes.last_name),
-    ];
-    for (column, value) in text_fields {
-        if let Some(value) = value {
-            q.push(&format!(", {column} = ")).bind(value.clone());
-        }
-    }
-    if let Some(role) = changes.role {
-        q.push(", role = ").bind(role.as_str());
-    }
-    if let Some(active) = changes.is_active {
-        q.push(", is_active = ").bind(active);
-    }
-    if let Some(hash) = new_hash {
-        q.push(", password_hash = ").bind(hash);
-    }
+    q.set("username", changes.username.clone())
+        .set("email", changes.email.clone())
+        .set("first_name", changes.first_name.clone())
+        .set("last_name", changes.last_name.clone())
+        .set("role", changes.role.map(Role::as_str))
+        .set("is_active", changes.is_active)
+        .set("password_hash", new_hash);
     let p = q.param(id);
     q.push(&format!(" WHERE id = {p} RETURNING {COLUMNS}"));
     let after: UserRow = q.one(&txn).await?.ok_or_else(ApiError::not_found)?;

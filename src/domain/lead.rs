@@ -116,8 +116,7 @@ pub struct Lead {
     pub created_by: Option<i64>,
     pub contacts_count: i64,
     /// The lead's primary contact, or null.
-    #[schema(value_type = Option<Object>)]
-    pub primary_contact: Option<Value>,
+    pub primary_contact: Option<super::contact::Contact>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -1,10 +1,14 @@
 //! Rules of the business, free of SQL and HTTP: enums, validated values, and the
 //! representations that the API shows (and the audit trail records).
 
+pub mod contact;
+pub mod correspondence;
 pub mod fields;
 pub mod lead;
 pub mod money;
+pub mod note;
 pub mod phone;
+pub mod reminder;
 pub mod user;
 
 /// Who is acting: the authenticated user, or the system (seeding, jobs).

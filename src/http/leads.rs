@@ -172,7 +172,7 @@ pub async fn retrieve(
     let row = db::leads::get(&state.db.conn, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok(Json(row.to_lead()))
+    Ok(Json(row))
 }
 
 /// Replace a lead's fields (`first_name` required).

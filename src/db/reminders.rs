@@ -1,0 +1,218 @@
+//! Reminders: scheduling, cancelling, rescheduling and completing. Sending is the
+//! dispatcher's job; here a reminder stays `pending` until then.
+
+use chrono::{DateTime, Utc};
+use sea_orm::FromQueryResult;
+
+use super::resource::{self, Resource};
+use super::{Db, DbErr, now};
+use crate::domain::Actor;
+use crate::domain::reminder::{Reminder, ReminderChanges, ReminderStatus};
+use crate::error::{ApiError, ApiResult};
+
+pub struct Reminders;
+
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct ReminderRow {
+    pub id: i64,
+    pub lead_id: i64,
+    pub title: String,
+    pub message: String,
+    pub remind_at: DateTime<Utc>,
+    pub recipient_id: i64,
+    pub status: String,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub last_error: String,
+    pub created_by: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Resource for Reminders {
+    const TABLE: &'static str = "reminders";
+    const ENTITY: &'static str = "reminder";
+    const COLUMNS: &'static str = "reminders.id, reminders.lead_id, reminders.title, \
+        reminders.message, reminders.remind_at, reminders.recipient_id, reminders.status, \
+        reminders.sent_at, reminders.completed_at, reminders.last_error, reminders.created_by, \
+        reminders.created_at, reminders.updated_at";
+    const FROM: &'static str = "reminders";
+    type Row = ReminderRow;
+    type View = Reminder;
+
+    fn view(r: ReminderRow) -> Reminder {
+        Reminder {
+            id: r.id,
+            lead: r.lead_id,
+            title: r.title,
+            message: r.message,
+            remind_at: r.remind_at,
+            recipient: r.recipient_id,
+            status: ReminderStatus::parse(&r.status).unwrap_or(ReminderStatus::Pending),
+            sent_at: r.sent_at,
+            completed_at: r.completed_at,
+            last_error: r.last_error,
+            created_by: r.created_by,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+
+    fn id(view: &Reminder) -> i64 {
+        view.id
+    }
+}
+
+pub const ORDERING: &[(&str, &str)] = &[
+    ("remind_at", "reminders.remind_at"),
+    ("created_at", "reminders.created_at"),
+    ("status", "reminders.status"),
+];
+
+/// `upcoming` and `overdue` are views with their own order: soonest first.
+pub const SOONEST_FIRST: &str = "reminders.remind_at ASC, reminders.id ASC";
+
+#[derive(Debug, Default)]
+pub struct ReminderFilter {
+    pub lead: Option<i64>,
+    pub statuses: Vec<ReminderStatus>,
+    pub recipient: Option<i64>,
+    /// Pending and due now or later.
+    pub upcoming: bool,
+    /// Due before now, neither cancelled nor completed.
+    pub overdue: bool,
+}
+
+pub async fn list(
+    db: &Db,
+    f: &ReminderFilter,
+    order: &str,
+    limit: u64,
+    offset: u64,
+) -> Result<(i64, Vec<Reminder>), DbErr> {
+    let ts = now();
+    resource::page::<Reminders, _>(&db.conn, |q| {
+        if let Some(lead) = f.lead {
+            q.push(" AND reminders.lead_id = ").bind(lead);
+        }
+        if !f.statuses.is_empty() {
+            let params: Vec<String> = f.statuses.iter().map(|s| q.param(s.as_str())).collect();
+            q.push(&format!(" AND reminders.status IN ({})", params.join(", ")));
+        }
+        if let Some(recipient) = f.recipient {
+            q.push(" AND reminders.recipient_id = ").bind(recipient);
+        }
+        if f.upcoming {
+            q.push(" AND reminders.status = 'pending' AND reminders.remind_at >= ").bind(ts);
+        }
+        if f.overdue {
+            q.push(" AND reminders.status <> 'cancelled' AND reminders.completed_at IS NULL AND reminders.remind_at < ")
+                .bind(ts);
+        }
+    }, order, limit, offset)
+    .await
+}
+
+pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Reminder> {
+    let lead_id = c.lead.unwrap_or_default();
+    let txn = db.begin_write().await?;
+    super::contacts::lock_lead(&txn, lead_id).await?;
+    let item = resource::create::<Reminders, _>(
+        &txn,
+        actor,
+        &[
+            "lead_id",
+            "title",
+            "message",
+            "remind_at",
+            "recipient_id",
+            "status",
+            "completed_at",
+            "created_by",
+        ],
+        vec![
+            lead_id.into(),
+            c.title.clone().unwrap_or_default().into(),
+            c.message.clone().unwrap_or_default().into(),
+            c.remind_at.unwrap_or_else(now).into(),
+            c.recipient.or(actor.id).into(),
+            if c.cancel { "cancelled" } else { "pending" }.into(),
+            c.completed_at.flatten().into(),
+            actor.id.into(),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(item)
+}
+
+/// Applies a change under the rules: only a pending reminder can be cancelled; moving
+/// `remind_at` of a pending or failed one reschedules it (back to pending).
+pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> ApiResult<Reminder> {
+    let txn = db.begin_write().await?;
+    let before = resource::require::<Reminders, _>(&txn, id).await?;
+    let mut status = None;
+    let mut clear_error = false;
+    if c.remind_at.is_some_and(|at| at != before.remind_at) {
+        match before.status {
+            ReminderStatus::Pending | ReminderStatus::Failed => {
+                status = Some(ReminderStatus::Pending);
+                clear_error = true;
+            }
+            _ => {
+                return Err(ApiError::field(
+                    "remind_at",
+                    format!(
+                        "A {} reminder cannot be rescheduled.",
+                        before.status.as_str()
+                    ),
+                ));
+            }
+        }
+    }
+    if c.cancel && before.status != ReminderStatus::Cancelled {
+        if before.status != ReminderStatus::Pending && status != Some(ReminderStatus::Pending) {
+            return Err(ApiError::field(
+                "status",
+                format!(
+                    "Only a pending reminder can be cancelled; this one is {}.",
+                    before.status.as_str()
+                ),
+            ));
+        }
+        status = Some(ReminderStatus::Cancelled);
+    }
+    if let Some(lead) = c.lead.filter(|lead| *lead != before.lead) {
+        super::contacts::lock_lead(&txn, lead).await?;
+    }
+    let after = resource::update::<Reminders, _>(&txn, actor, &before, |q| {
+        q.set("lead_id", c.lead)
+            .set("title", c.title.clone())
+            .set("message", c.message.clone())
+            .set("remind_at", c.remind_at)
+            .set("recipient_id", c.recipient)
+            .set("status", status.map(ReminderStatus::as_str))
+            .set("completed_at", c.completed_at)
+            .set("last_error", clear_error.then_some(""));
+    })
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
+    let txn = db.begin_write().await?;
+    let before = resource::require::<Reminders, _>(&txn, id).await?;
+    resource::delete::<Reminders, _>(&txn, actor, &before).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The `n` soonest pending reminders still to come (for the dashboard).
+pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbErr> {
+    let filter = ReminderFilter {
+        upcoming: true,
+        ..Default::default()
+    };
+    Ok(list(db, &filter, SOONEST_FIRST, n, 0).await?.1)
+}
