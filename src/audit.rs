@@ -63,11 +63,23 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
     db::audit::insert(txn, actor, action.as_str(), entity, id, &summary, changes).await
 }
 
-/// A short human label for an object: its name, username or title.
+/// A short human label for an object: its name, username or title, else the start of
+/// its text.
 fn describe(object: &Value) -> Option<String> {
-    ["full_name", "username", "title", "subject"]
-        .iter()
-        .filter_map(|key| object.get(*key)?.as_str())
-        .find(|s| !s.is_empty())
-        .map(|s| format!("\"{s}\""))
+    const LONGEST: usize = 48;
+    [
+        "full_name",
+        "username",
+        "title",
+        "subject",
+        "content",
+        "description",
+    ]
+    .iter()
+    .filter_map(|key| object.get(*key)?.as_str())
+    .find(|s| !s.is_empty())
+    .map(|s| match s.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("\"{}…\"", &s[..cut]),
+        None => format!("\"{s}\""),
+    })
 }

@@ -342,18 +342,21 @@ async fn delete_children<R: Resource>(
     Ok(())
 }
 
-/// Whether a lead with exactly these name and company exists (keeps seeding idempotent).
-pub async fn exists_named<C: ConnectionTrait>(
+/// The id of the lead with exactly these name and company (keeps seeding idempotent).
+pub async fn find_named<C: ConnectionTrait>(
     db: &C,
     first: &str,
     last: &str,
     company: &str,
-) -> Result<bool, DbErr> {
-    Ok(sql(
+) -> Result<Option<i64>, DbErr> {
+    match sql(
         "SELECT id FROM leads WHERE first_name = $1 AND last_name = $2 AND company = $3",
         [first.into(), last.into(), company.into()],
     )
     .row(db)
     .await?
-    .is_some())
+    {
+        Some(row) => Ok(Some(row.try_get_by_index(0)?)),
+        None => Ok(None),
+    }
 }

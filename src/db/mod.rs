@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod contacts;
 pub mod correspondences;
+pub mod dashboard;
 pub mod leads;
 pub mod migrate;
 pub mod notes;

@@ -136,7 +136,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Re
             c.message.clone().unwrap_or_default().into(),
             c.remind_at.unwrap_or_else(now).into(),
             c.recipient.or(actor.id).into(),
-            if c.cancel { "cancelled" } else { "pending" }.into(),
+            ReminderStatus::Pending.as_str().into(),
             c.completed_at.flatten().into(),
             actor.id.into(),
         ],
@@ -170,17 +170,28 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Api
             }
         }
     }
-    if c.cancel && before.status != ReminderStatus::Cancelled {
-        if before.status != ReminderStatus::Pending && status != Some(ReminderStatus::Pending) {
+    match c.status {
+        None => {}
+        // Asking for the status it has, or will have after a reschedule, changes nothing.
+        Some(asked) if asked == before.status || Some(asked) == status => {}
+        Some(ReminderStatus::Cancelled) => {
+            if before.status != ReminderStatus::Pending && status != Some(ReminderStatus::Pending) {
+                return Err(ApiError::field(
+                    "status",
+                    format!(
+                        "Only a pending reminder can be cancelled; this one is {}.",
+                        before.status.as_str()
+                    ),
+                ));
+            }
+            status = Some(ReminderStatus::Cancelled);
+        }
+        Some(_) => {
             return Err(ApiError::field(
                 "status",
-                format!(
-                    "Only a pending reminder can be cancelled; this one is {}.",
-                    before.status.as_str()
-                ),
+                "Status can only be set to \"cancelled\".",
             ));
         }
-        status = Some(ReminderStatus::Cancelled);
     }
     if let Some(lead) = c.lead.filter(|lead| *lead != before.lead) {
         super::contacts::lock_lead(&txn, lead).await?;

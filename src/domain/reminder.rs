@@ -67,8 +67,9 @@ pub struct ReminderChanges {
     pub message: Option<String>,
     pub remind_at: Option<DateTime<Utc>>,
     pub recipient: Option<i64>,
-    /// Only `cancelled` can be asked for.
-    pub cancel: bool,
+    /// The status asked for; only a change to `cancelled` is allowed, and on create the
+    /// status is the server's (pending).
+    pub status: Option<ReminderStatus>,
     /// `Some(None)` clears the completion.
     pub completed_at: Option<Option<DateTime<Utc>>>,
 }
@@ -84,13 +85,7 @@ impl ReminderChanges {
             recipient: f.id("recipient", false, false).flatten(),
             ..Default::default()
         };
-        if body.get("status").is_some() {
-            match f.choice("status", false, ReminderStatus::parse) {
-                Some(ReminderStatus::Cancelled) => changes.cancel = true,
-                Some(_) => f.error("status", "Status can only be set to \"cancelled\"."),
-                None => {}
-            }
-        }
+        changes.status = f.choice("status", false, ReminderStatus::parse);
         match body.get("completed_at") {
             Some(Value::Null) => changes.completed_at = Some(None),
             Some(_) => changes.completed_at = f.datetime("completed_at", false).map(Some),

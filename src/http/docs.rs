@@ -50,6 +50,11 @@ impl Modify for BearerAuth {
         (name = "auth", description = "Login, tokens and the caller's account"),
         (name = "users", description = "Users and roles"),
         (name = "leads", description = "Leads, search and CSV export"),
+        (name = "contacts", description = "Contacts of leads"),
+        (name = "notes", description = "Notes on leads"),
+        (name = "reminders", description = "Reminders emailed to their recipient"),
+        (name = "correspondence", description = "Emails, calls and meetings"),
+        (name = "dashboard", description = "Exact figures for the whole database"),
         (name = "audit", description = "The audit trail (managers)"),
         (name = "meta", description = "Installation facts and health"),
     )

@@ -15,7 +15,6 @@ use super::pagination::{Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::db::{self, leads::Assignee, leads::LeadFilter, sql::order_by};
-use crate::domain::fields::Fields;
 use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
 
@@ -112,34 +111,11 @@ pub async fn list(
     .await
 }
 
-/// Checks that an assignee is an active user, reporting on the reading's field errors.
-async fn check_assignee(
-    state: &AppState,
-    changes: &LeadChanges,
-    fields: &mut Fields<'_>,
-) -> ApiResult<()> {
-    if let Some(Some(id)) = changes.assigned_to {
-        match db::users::get(&state.db.conn, id).await? {
-            None => fields.error(
-                "assigned_to",
-                format!("Invalid pk \"{id}\" - object does not exist."),
-            ),
-            Some(user) if !user.is_active => fields.error(
-                "assigned_to",
-                format!(
-                    "User \"{}\" is inactive and cannot be assigned.",
-                    user.username
-                ),
-            ),
-            Some(_) => {}
-        }
-    }
-    Ok(())
-}
-
 async fn parse_write(state: &AppState, body: &Value, partial: bool) -> ApiResult<LeadChanges> {
     let (changes, mut fields) = LeadChanges::parse(body, partial)?;
-    check_assignee(state, &changes, &mut fields).await?;
+    if let Some(Some(id)) = changes.assigned_to {
+        super::check_active_user(state, &mut fields, "assigned_to", id).await?;
+    }
     fields.finish()?;
     Ok(changes)
 }

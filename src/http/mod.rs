@@ -3,11 +3,16 @@
 
 pub mod audit;
 pub mod auth;
+pub mod contacts;
+pub mod correspondences;
+pub mod dashboard;
 pub mod docs;
 pub mod extract;
 pub mod leads;
 pub mod meta;
+pub mod notes;
 pub mod pagination;
+pub mod reminders;
 pub mod users;
 
 use utoipa::OpenApi;
@@ -15,6 +20,34 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
+use crate::db;
+use crate::domain::fields::Fields;
+use crate::error::ApiResult;
+
+/// Records an error on `field` unless user `id` exists and is active (assignees and
+/// reminder recipients).
+pub async fn check_active_user(
+    state: &AppState,
+    fields: &mut Fields<'_>,
+    field: &str,
+    id: i64,
+) -> ApiResult<()> {
+    match db::users::get(&state.db.conn, id).await? {
+        None => fields.error(
+            field,
+            format!("Invalid pk \"{id}\" - object does not exist."),
+        ),
+        Some(user) if !user.is_active => fields.error(
+            field,
+            format!(
+                "User \"{}\" is inactive and cannot be chosen.",
+                user.username
+            ),
+        ),
+        Some(_) => {}
+    }
+    Ok(())
+}
 
 /// Every API route, with its documentation.
 pub fn api_router() -> OpenApiRouter<AppState> {
@@ -41,6 +74,35 @@ pub fn api_router() -> OpenApiRouter<AppState> {
             leads::partial_update,
             leads::destroy
         ))
+        .routes(routes!(contacts::list, contacts::create))
+        .routes(routes!(
+            contacts::retrieve,
+            contacts::update,
+            contacts::partial_update,
+            contacts::destroy
+        ))
+        .routes(routes!(notes::list, notes::create))
+        .routes(routes!(
+            notes::retrieve,
+            notes::update,
+            notes::partial_update,
+            notes::destroy
+        ))
+        .routes(routes!(reminders::list, reminders::create))
+        .routes(routes!(
+            reminders::retrieve,
+            reminders::update,
+            reminders::partial_update,
+            reminders::destroy
+        ))
+        .routes(routes!(correspondences::list, correspondences::create))
+        .routes(routes!(
+            correspondences::retrieve,
+            correspondences::update,
+            correspondences::partial_update,
+            correspondences::destroy
+        ))
+        .routes(routes!(dashboard::stats))
         .routes(routes!(audit::list))
         .routes(routes!(audit::retrieve))
 }

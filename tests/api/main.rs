@@ -4,8 +4,15 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod contacts;
+mod correspondences;
+mod dashboard;
 mod docs;
 mod export;
 mod leads;
+mod notes;
 mod platform;
+mod reminders;
+mod roles;
+mod seed;
 mod users;

@@ -1,0 +1,158 @@
+//! `/api/contacts/`: contacts of leads; agents cannot delete them.
+
+use axum::Json;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, StatusCode};
+use utoipa::ToSchema;
+
+use super::docs::{ErrorDetail, ValidationErrors};
+use super::extract::{JsonBody, Params, PathId};
+use super::pagination::{Page, paged};
+use crate::app::AppState;
+use crate::auth::extract::{CurrentUser, Manager};
+use crate::db::contacts::{ContactFilter, Contacts};
+use crate::db::{self, resource, sql::order_by};
+use crate::domain::contact::{Contact, ContactChanges};
+use crate::error::{ApiError, ApiResult};
+
+/// Documentation of a contact create/update body.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ContactWrite {
+    /// The lead's id (cannot change after creation).
+    lead: i64,
+    /// Required, 1–100 characters.
+    first_name: String,
+    last_name: Option<String>,
+    email: Option<String>,
+    /// Any common Kenyan form, or + and a country code; stored in E.164.
+    phone: Option<String>,
+    position: Option<String>,
+    /// Marking one primary un-marks the lead's other contacts; a lead's first contact is
+    /// primary.
+    is_primary: Option<bool>,
+}
+
+/// List contacts.
+#[utoipa::path(get, path = "/api/contacts/", tag = "contacts", security(("jwt" = [])),
+    params(
+        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+        ("lead" = Option<i64>, Query), ("is_primary" = Option<bool>, Query),
+        ("search" = Option<String>, Query, description = "Every word must appear in the name, email, phone or position"),
+        ("ordering" = Option<String>, Query, description = "first_name, last_name, created_at; prefix - for descending"),
+    ),
+    responses((status = 200, body = Page<Contact>), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn list(
+    State(state): State<AppState>,
+    _caller: CurrentUser,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    mut params: Params,
+) -> ApiResult<Json<Page<Contact>>> {
+    let filter = ContactFilter {
+        lead: params.id("lead"),
+        is_primary: params.boolean("is_primary"),
+        search: params.get("search").map(str::to_string),
+    };
+    let order = order_by(
+        params.get("ordering"),
+        db::contacts::ORDERING,
+        "-created_at",
+        "contacts.id",
+    )
+    .map_err(|m| ApiError::field("ordering", m));
+    params.finish()?;
+    let order = order?;
+    paged(&params, &uri, &headers, |limit, offset| async move {
+        Ok(db::contacts::list(&state.db, &filter, &order, limit, offset).await?)
+    })
+    .await
+}
+
+/// Add a contact to a lead.
+#[utoipa::path(post, path = "/api/contacts/", tag = "contacts", security(("jwt" = [])),
+    request_body = ContactWrite,
+    responses((status = 201, body = Contact), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    JsonBody(body): JsonBody,
+) -> ApiResult<(StatusCode, Json<Contact>)> {
+    let (changes, fields) = ContactChanges::parse(&body, false)?;
+    fields.finish()?;
+    let contact = db::contacts::create(&state.db, &caller.actor, &changes).await?;
+    Ok((StatusCode::CREATED, Json(contact)))
+}
+
+/// One contact.
+#[utoipa::path(get, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Contact), (status = 401, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn retrieve(
+    State(state): State<AppState>,
+    _caller: CurrentUser,
+    PathId(id): PathId,
+) -> ApiResult<Json<Contact>> {
+    Ok(Json(
+        resource::require::<Contacts, _>(&state.db.conn, id).await?,
+    ))
+}
+
+async fn write(
+    state: AppState,
+    caller: CurrentUser,
+    id: i64,
+    body: serde_json::Value,
+    partial: bool,
+) -> ApiResult<Json<Contact>> {
+    let (changes, fields) = ContactChanges::parse(&body, partial)?;
+    fields.finish()?;
+    Ok(Json(
+        db::contacts::update(&state.db, &caller.actor, id, &changes).await?,
+    ))
+}
+
+/// Replace a contact's fields.
+#[utoipa::path(put, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = ContactWrite,
+    responses((status = 200, body = Contact), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Contact>> {
+    write(state, caller, id, body, false).await
+}
+
+/// Change some of a contact's fields (`{"is_primary": true}` makes it the primary).
+#[utoipa::path(patch, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
+    params(("id" = i64, Path)), request_body = ContactWrite,
+    responses((status = 200, body = Contact), (status = 400, body = ValidationErrors),
+        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn partial_update(
+    State(state): State<AppState>,
+    caller: CurrentUser,
+    PathId(id): PathId,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Contact>> {
+    write(state, caller, id, body, true).await
+}
+
+/// Delete a contact (managers). Its correspondence stays, with `contact` null.
+#[utoipa::path(delete, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
+        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+pub async fn destroy(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    PathId(id): PathId,
+) -> ApiResult<StatusCode> {
+    db::contacts::delete(&state.db, &caller.actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

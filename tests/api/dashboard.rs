@@ -1,0 +1,79 @@
+//! The dashboard: exact figures that agree with the list endpoints.
+
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+
+async fn count(app: &TestApp, token: &str, query: String) -> i64 {
+    app.get(&format!("/api/{query}"), token).await.1["count"]
+        .as_i64()
+        .unwrap()
+}
+
+on_both_backends! {
+    async fn an_empty_database_shows_every_key_with_zero(app) {
+        let (status, stats) = app.get("/api/dashboard-stats/", &app.agent().await).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(stats["total_leads"], 0);
+        assert_eq!(stats["total_estimated_value"], "0.00");
+        for key in ["new", "contacted", "qualified", "lost", "converted"] {
+            assert_eq!(stats["leads_by_status"][key], 0, "{key}");
+        }
+        for key in ["low", "medium", "high"] {
+            assert_eq!(stats["leads_by_priority"][key], 0, "{key}");
+        }
+        assert_eq!(stats["upcoming_reminders"], json!([]));
+    }
+
+    async fn figures_agree_with_the_list_endpoints(app) {
+        let manager = app.manager().await;
+        let agent = app.agent().await;
+        let statuses = ["new", "contacted", "qualified", "lost", "converted", "new", "qualified"];
+        let priorities = ["low", "medium", "high", "high", "medium", "medium", "low"];
+        let values = ["100.50", "2500", "0.25", "999999.99", "12", "0", "1000000000000"];
+        for i in 0..statuses.len() {
+            let lead = app.lead(&agent, json!({"first_name": format!("D{i}"), "status": statuses[i], "priority": priorities[i], "estimated_value": values[i]})).await;
+            for k in 0..(i % 3) {
+                app.post("/api/contacts/", &agent, json!({"lead": lead["id"], "first_name": format!("C{k}")})).await;
+            }
+            let remind_at = (Utc::now() + Duration::hours(i as i64) - Duration::minutes(90)).to_rfc3339();
+            app.post("/api/reminders/", &agent, json!({"lead": lead["id"], "title": format!("R{i}"), "remind_at": remind_at})).await;
+        }
+        let (_, stats) = app.get("/api/dashboard-stats/", &agent).await;
+        assert_eq!(stats["total_leads"].as_i64().unwrap(), count(&app, &manager, "leads/".into()).await);
+        for status in ["new", "contacted", "qualified", "lost", "converted"] {
+            assert_eq!(stats["leads_by_status"][status].as_i64().unwrap(), count(&app, &manager, format!("leads/?status={status}")).await, "{status}");
+        }
+        for priority in ["low", "medium", "high"] {
+            assert_eq!(stats["leads_by_priority"][priority].as_i64().unwrap(), count(&app, &manager, format!("leads/?priority={priority}")).await, "{priority}");
+        }
+        assert_eq!(stats["total_contacts"].as_i64().unwrap(), count(&app, &manager, "contacts/".into()).await);
+        let (_, page) = app.get("/api/leads/?page_size=100", &manager).await;
+        let cents: i128 = page["results"].as_array().unwrap().iter().map(|l| {
+            let (units, frac) = l["estimated_value"].as_str().unwrap().split_once('.').unwrap();
+            units.parse::<i128>().unwrap() * 100 + frac.parse::<i128>().unwrap()
+        }).sum();
+        assert_eq!(stats["total_estimated_value"], format!("{}.{:02}", cents / 100, cents % 100));
+        assert_eq!(stats["total_estimated_value"], "1000001002612.74");
+
+        let (_, upcoming) = app.get("/api/reminders/?upcoming=true&page_size=5", &manager).await;
+        let want: Vec<_> = upcoming["results"].as_array().unwrap().iter().map(|r| r["id"].clone()).collect();
+        let got: Vec<_> = stats["upcoming_reminders"].as_array().unwrap().iter().map(|r| r["id"].clone()).collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 5);
+
+        let activity = stats["recent_activity"].as_array().unwrap();
+        assert_eq!(activity.len(), 10);
+        let (_, audit) = app.get("/api/audit-logs/?page_size=10", &manager).await;
+        let audit_ids: Vec<_> = audit["results"].as_array().unwrap().iter().map(|e| e["id"].clone()).collect();
+        let activity_ids: Vec<_> = activity.iter().map(|e| e["id"].clone()).collect();
+        assert_eq!(activity_ids, audit_ids, "the 10 newest changes");
+        for entry in activity {
+            assert!(entry.get("changes").is_none(), "summaries only");
+            assert!(entry["summary"].as_str().unwrap().starts_with("agent "));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Notes: the author is the caller, history is newest first, agents change only their own.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::on_both_backends;
+
+on_both_backends! {
+    async fn the_author_is_always_the_caller_and_history_is_newest_first(app) {
+        let agent = app.agent().await;
+        let lead = app.lead(&agent, json!({"first_name": "Mwangi"})).await;
+        let (status, first) = app.post("/api/notes/", &agent, json!({"lead": lead["id"], "content": "Called, no answer", "author": app.manager_id})).await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!(first["author"], app.agent_id, "author is read-only");
+        assert_eq!(first["author_name"], "agent Test");
+        let (_, second) = app.post("/api/notes/", &agent, json!({"lead": lead["id"], "content": "Sent the brochure"})).await;
+        let (_, page) = app.get(&format!("/api/notes/?lead={}", lead["id"]), &agent).await;
+        let ids: Vec<&Value> = page["results"].as_array().unwrap().iter().map(|n| &n["id"]).collect();
+        assert_eq!(ids, vec![&second["id"], &first["id"]]);
+        let (status, body) = app.post("/api/notes/", &agent, json!({"lead": lead["id"], "content": " "})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["content"][0], "This field may not be blank.");
+        let (status, body) = app.post("/api/notes/", &agent, json!({"lead": lead["id"], "content": "x".repeat(10_001)})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["content"][0].is_string());
+    }
+
+    async fn agents_change_only_their_own_notes_and_managers_any(app) {
+        let agent = app.agent().await;
+        let manager = app.manager().await;
+        let lead = app.lead(&agent, json!({"first_name": "Chebet"})).await;
+        let (_, mine) = app.post("/api/notes/", &agent, json!({"lead": lead["id"], "content": "mine"})).await;
+        let (_, theirs) = app.post("/api/notes/", &manager, json!({"lead": lead["id"], "content": "theirs"})).await;
+        let mine_path = format!("/api/notes/{}/", mine["id"]);
+        let theirs_path = format!("/api/notes/{}/", theirs["id"]);
+        assert_eq!(app.patch(&theirs_path, &agent, json!({"content": "changed"})).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.delete(&theirs_path, &agent).await.0, StatusCode::FORBIDDEN);
+        let (status, edited) = app.patch(&mine_path, &agent, json!({"content": "edited"})).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(edited["content"], "edited");
+        assert_eq!(edited["author"], app.agent_id);
+        assert_eq!(app.patch(&mine_path, &manager, json!({"content": "by manager"})).await.0, StatusCode::OK);
+        assert_eq!(app.delete(&mine_path, &agent).await.0, StatusCode::NO_CONTENT);
+        assert_eq!(app.delete(&theirs_path, &manager).await.0, StatusCode::NO_CONTENT);
+        let (_, page) = app.get(&format!("/api/notes/?lead={}", lead["id"]), &agent).await;
+        assert_eq!(page["count"], 0);
+    }
+}

@@ -1,0 +1,141 @@
+//! Reminders: defaults, recipients, cancel, reschedule, complete, and the upcoming and
+//! overdue views.
+
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+
+fn at(hours: i64) -> String {
+    (Utc::now() + Duration::hours(hours)).to_rfc3339()
+}
+
+async fn reminder(app: &TestApp, token: &str, body: Value) -> Value {
+    let (status, r) = app.post("/api/reminders/", token, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{r}");
+    r
+}
+
+/// Sets a reminder's status behind the API's back, as the dispatcher would.
+async fn force_status(app: &TestApp, id: &Value, status: &str) {
+    crm::db::sql::sql(
+        "UPDATE reminders SET status = $1, last_error = 'smtp: connection refused' WHERE id = $2",
+        [status.into(), id.as_i64().unwrap().into()],
+    )
+    .execute(&app.db.conn)
+    .await
+    .unwrap();
+}
+
+on_both_backends! {
+    async fn a_reminder_defaults_to_the_caller_and_starts_pending(app) {
+        let agent = app.agent().await;
+        let lead = app.lead(&agent, json!({"first_name": "Kipchoge"})).await;
+        let r = reminder(&app, &agent, json!({"lead": lead["id"], "title": "Call back", "remind_at": at(2), "status": "sent", "sent_at": at(0)})).await;
+        assert_eq!(r["recipient"], app.agent_id);
+        assert_eq!(r["created_by"], app.agent_id);
+        assert_eq!(r["status"], "pending");
+        assert!(r["sent_at"].is_null());
+        assert!(r["completed_at"].is_null());
+        let r = reminder(&app, &agent, json!({"lead": lead["id"], "title": "For the boss", "remind_at": at(2), "recipient": app.manager_id})).await;
+        assert_eq!(r["recipient"], app.manager_id);
+    }
+
+    async fn reminder_input_is_validated(app) {
+        let manager = app.manager().await;
+        let (_, user) = app.post("/api/users/", &manager, json!({"username": "left", "password": "long enough password"})).await;
+        app.patch(&format!("/api/users/{}/", user["id"]), &manager, json!({"is_active": false})).await;
+        let lead = app.lead(&manager, json!({"first_name": "X"})).await;
+        let (status, body) = app.post("/api/reminders/", &manager, json!({"remind_at": "tomorrow", "recipient": user["id"], "title": "t".repeat(201)})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        for key in ["lead", "remind_at", "recipient", "title"] {
+            assert!(body[key][0].is_string(), "{key}: {body}");
+        }
+        assert!(body["recipient"][0].as_str().unwrap().contains("inactive"));
+        let (status, body) = app.post("/api/reminders/", &manager, json!({"lead": lead["id"], "title": "x", "remind_at": at(1), "status": "sent"})).await;
+        assert_eq!(status, StatusCode::CREATED, "status other than cancelled is refused on update only: {body}");
+        let (status, body) = app.patch(&format!("/api/reminders/{}/", body["id"]), &manager, json!({"status": "sent"})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["status"][0].as_str().unwrap().contains("cancelled"));
+    }
+
+    async fn cancelling_works_on_pending_reminders_only(app) {
+        let token = app.agent().await;
+        let lead = app.lead(&token, json!({"first_name": "Y"})).await;
+        let r = reminder(&app, &token, json!({"lead": lead["id"], "title": "t", "remind_at": at(5)})).await;
+        let path = format!("/api/reminders/{}/", r["id"]);
+        let (status, cancelled) = app.patch(&path, &token, json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(cancelled["status"], "cancelled");
+        assert_eq!(app.patch(&path, &token, json!({"status": "cancelled"})).await.0, StatusCode::OK, "cancelling twice is harmless");
+        let (status, body) = app.patch(&path, &token, json!({"remind_at": at(9)})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["remind_at"][0].is_string());
+        let sent = reminder(&app, &token, json!({"lead": lead["id"], "title": "t", "remind_at": at(-1)})).await;
+        force_status(&app, &sent["id"], "sent").await;
+        let (status, body) = app.patch(&format!("/api/reminders/{}/", sent["id"]), &token, json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["status"][0].as_str().unwrap().contains("sent"));
+    }
+
+    async fn rescheduling_a_pending_or_failed_reminder_makes_it_pending(app) {
+        let token = app.agent().await;
+        let lead = app.lead(&token, json!({"first_name": "Z"})).await;
+        let r = reminder(&app, &token, json!({"lead": lead["id"], "title": "t", "remind_at": at(-3)})).await;
+        force_status(&app, &r["id"], "failed").await;
+        let path = format!("/api/reminders/{}/", r["id"]);
+        let (_, failed) = app.get(&path, &token).await;
+        assert_eq!(failed["status"], "failed");
+        assert!(!failed["last_error"].as_str().unwrap().is_empty());
+        let later = at(24);
+        let (status, again) = app.patch(&path, &token, json!({"remind_at": later})).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(again["status"], "pending");
+        assert_eq!(again["last_error"], "");
+        let (status, moved) = app.patch(&path, &token, json!({"remind_at": at(48)})).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(moved["status"], "pending");
+    }
+
+    async fn completing_sets_and_clears_completed_at(app) {
+        let token = app.agent().await;
+        let lead = app.lead(&token, json!({"first_name": "Done"})).await;
+        let r = reminder(&app, &token, json!({"lead": lead["id"], "title": "t", "remind_at": at(1)})).await;
+        let path = format!("/api/reminders/{}/", r["id"]);
+        let (_, done) = app.patch(&path, &token, json!({"completed": true})).await;
+        assert!(done["completed_at"].is_string());
+        let (_, undone) = app.patch(&path, &token, json!({"completed": false})).await;
+        assert!(undone["completed_at"].is_null());
+        let (_, set) = app.patch(&path, &token, json!({"completed_at": "2026-01-02T03:04:05Z"})).await;
+        assert_eq!(set["completed_at"], "2026-01-02T03:04:05Z");
+    }
+
+    async fn upcoming_and_overdue_views_select_and_order_by_time(app) {
+        let agent = app.agent().await;
+        let manager = app.manager().await;
+        let lead = app.lead(&agent, json!({"first_name": "Views"})).await;
+        let make = |title: &str, hours: i64| json!({"lead": lead["id"], "title": title, "remind_at": at(hours)});
+        reminder(&app, &agent, make("soon", 1)).await;
+        reminder(&app, &agent, make("later", 30)).await;
+        reminder(&app, &agent, make("past", -5)).await;
+        reminder(&app, &manager, make("older", -50)).await;
+        let done = reminder(&app, &agent, make("done", -2)).await;
+        app.patch(&format!("/api/reminders/{}/", done["id"]), &agent, json!({"completed": true})).await;
+        let cancelled = reminder(&app, &agent, make("cancelled", 3)).await;
+        app.patch(&format!("/api/reminders/{}/", cancelled["id"]), &agent, json!({"status": "cancelled"})).await;
+        let titles = |page: &Value| page["results"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+        let (_, up) = app.get("/api/reminders/?upcoming=true", &agent).await;
+        assert_eq!(titles(&up), ["soon", "later"]);
+        let (_, over) = app.get("/api/reminders/?overdue=true", &agent).await;
+        assert_eq!(titles(&over), ["older", "past"]);
+        let (_, mine) = app.get("/api/reminders/?overdue=true&recipient=me", &manager).await;
+        assert_eq!(titles(&mine), ["older"]);
+        let (_, by_status) = app.get("/api/reminders/?status=cancelled", &agent).await;
+        assert_eq!(titles(&by_status), ["cancelled"]);
+        let (status, body) = app.get("/api/reminders/?status=done&upcoming=perhaps", &agent).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body["status"][0].is_string() && body["upcoming"][0].is_string());
+    }
+}
