@@ -5,9 +5,10 @@ use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
 use crate::app::AppState;
-use crate::config::{Config, DatabaseArgs, ServeArgs};
+use crate::config::{Config, DatabaseArgs, ServeArgs, WorkerArgs};
 use crate::db::{self, Db};
 use crate::domain::user::UserChanges;
+use crate::jobs::dispatcher::Dispatcher;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -28,8 +29,11 @@ impl Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Apply pending migrations, then serve the API and web app until SIGINT/SIGTERM.
+    /// Apply pending migrations, then serve the API and web app, and send reminder emails,
+    /// until SIGINT/SIGTERM.
     Serve(ServeArgs),
+    /// Only send reminder emails (run several, on any machines, against one database).
+    Worker(WorkerArgs),
     /// Apply pending migrations and exit.
     Migrate(DatabaseArgs),
     /// Load data: `--demo` for the demo users and leads (running it twice changes nothing).
@@ -98,8 +102,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
             let db = open(&args.database).await?;
-            let state =
-                AppState::new(db, Config::from_args(&args), args.jwt_secret.clone()).await?;
+            let state = AppState::new(
+                db.clone(),
+                Config::from_args(&args),
+                args.jwt_secret.clone(),
+            )
+            .await?;
             let listener = TcpListener::bind(&args.bind)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
@@ -108,7 +116,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 listener.local_addr()?,
                 db::redact_url(&args.database.database_url)
             );
-            crate::server::serve(listener, state, crate::server::shutdown_signal()).await?;
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            let dispatcher = tokio::spawn(Dispatcher::new(db, args.dispatch.clone())?.run(stopped));
+            let shutdown = async move {
+                crate::server::shutdown_signal().await;
+                let _ = stop.send(true);
+            };
+            crate::server::serve(listener, state, shutdown).await?;
+            dispatcher.await?;
+            Ok(())
+        }
+        Command::Worker(args) => {
+            let db = open(&args.database).await?;
+            tracing::info!(
+                "reminder worker on {}",
+                db::redact_url(&args.database.database_url)
+            );
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            let dispatcher = tokio::spawn(Dispatcher::new(db, args.dispatch)?.run(stopped));
+            crate::server::shutdown_signal().await;
+            let _ = stop.send(true);
+            dispatcher.await?;
             Ok(())
         }
         Command::Migrate(database) => {

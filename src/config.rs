@@ -66,10 +66,92 @@ pub struct DatabaseArgs {
     pub database_url: String,
 }
 
+/// Reminder delivery: what `crm serve` and `crm worker` share.
+#[derive(Args, Debug, Clone)]
+pub struct DispatchArgs {
+    /// Public base URL of the web app, for links in emails and the calendar feed.
+    #[arg(long, env = "CRM_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+    /// SMTP server: smtp://host:port (plain), smtp://…?tls=starttls, smtps://host:port;
+    /// user and password in the URL. Unset: messages go to the outbox table and the log.
+    #[arg(long, env = "CRM_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<Secret>,
+    /// Sender of reminder emails.
+    #[arg(long, env = "CRM_MAIL_FROM", default_value = "CRM <crm@localhost>")]
+    pub mail_from: String,
+    /// Attempts before a reminder is marked failed.
+    #[arg(long, env = "CRM_MAIL_MAX_ATTEMPTS", default_value_t = 5)]
+    pub mail_max_attempts: u32,
+    /// First retry delay; each further retry waits twice as long (at most an hour).
+    #[arg(long, env = "CRM_MAIL_BACKOFF", default_value = "30s", value_parser = parse_duration)]
+    pub mail_backoff: Duration,
+    /// Time allowed for one SMTP conversation.
+    #[arg(long, env = "CRM_MAIL_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
+    pub mail_timeout: Duration,
+    /// How often the dispatcher looks for due reminders.
+    #[arg(long, env = "CRM_DISPATCH_INTERVAL", default_value = "2s", value_parser = parse_duration)]
+    pub dispatch_interval: Duration,
+    /// Reminders claimed at a time.
+    #[arg(long, env = "CRM_DISPATCH_BATCH", default_value_t = 50)]
+    pub dispatch_batch: u32,
+    /// How long a claim holds: after it, another dispatcher may take over the reminders of
+    /// a dispatcher that died.
+    #[arg(long, env = "CRM_DISPATCH_LEASE", default_value = "5m", value_parser = parse_duration)]
+    pub dispatch_lease: Duration,
+    /// The recipients' UTC offset, for times shown in emails (East Africa Time by default).
+    #[arg(long, env = "CRM_TIME_OFFSET", default_value = "+03:00", value_parser = parse_offset)]
+    pub time_offset: chrono::FixedOffset,
+}
+
+impl Default for DispatchArgs {
+    /// The same values as the command line's defaults.
+    fn default() -> Self {
+        DispatchArgs {
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "CRM <crm@localhost>".into(),
+            mail_max_attempts: 5,
+            mail_backoff: Duration::from_secs(30),
+            mail_timeout: Duration::from_secs(30),
+            dispatch_interval: Duration::from_secs(2),
+            dispatch_batch: 50,
+            dispatch_lease: Duration::from_secs(300),
+            time_offset: chrono::FixedOffset::east_opt(3 * 3600).expect("valid offset"),
+        }
+    }
+}
+
+/// Parses `+03:00`, `-05:30` or `Z` into a fixed UTC offset.
+pub fn parse_offset(text: &str) -> Result<chrono::FixedOffset, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("z") || text.eq_ignore_ascii_case("utc") {
+        return Ok(chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    }
+    let bad = || format!("`{text}` is not a UTC offset such as +03:00");
+    let (sign, rest) = match text.split_at_checked(1).ok_or_else(bad)? {
+        ("+", rest) => (1, rest),
+        ("-", rest) => (-1, rest),
+        _ => return Err(bad()),
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or_else(bad)
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub dispatch: DispatchArgs,
+}
+
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub dispatch: DispatchArgs,
     /// Address to listen on.
     #[arg(long, env = "CRM_BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,
@@ -84,9 +166,6 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub cors_origins: Vec<String>,
-    /// Public base URL of the web app, used in links sent by email.
-    #[arg(long, env = "CRM_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
-    pub public_url: String,
     /// Currency code of the installation.
     #[arg(long, env = "CRM_CURRENCY", default_value = "KES")]
     pub currency: String,
@@ -142,7 +221,7 @@ impl Config {
     pub fn from_args(args: &ServeArgs) -> Self {
         Config {
             currency: args.currency.clone(),
-            public_url: args.public_url.trim_end_matches('/').to_string(),
+            public_url: args.dispatch.public_url.trim_end_matches('/').to_string(),
             cors_origins: args
                 .cors_origins
                 .iter()
@@ -185,6 +264,17 @@ mod tests {
         assert!(parse_duration("1y").is_err());
         assert!(parse_duration("0").is_err());
         assert!(parse_duration("abc").is_err());
+    }
+
+    #[test]
+    fn offsets_parse() {
+        assert_eq!(parse_offset("+03:00").unwrap().local_minus_utc(), 3 * 3600);
+        assert_eq!(
+            parse_offset("-05:30").unwrap().local_minus_utc(),
+            -(5 * 3600 + 1800)
+        );
+        assert_eq!(parse_offset("Z").unwrap().local_minus_utc(), 0);
+        assert!(parse_offset("EAT").is_err());
     }
 
     #[test]

@@ -26,6 +26,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0002_lead_activity.sql"),
         postgres: include_str!("migrations/postgres/0002_lead_activity.sql"),
     },
+    Migration {
+        version: 3,
+        name: "dispatch",
+        sqlite: include_str!("migrations/sqlite/0003_dispatch.sql"),
+        postgres: include_str!("migrations/postgres/0003_dispatch.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from

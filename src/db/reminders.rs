@@ -205,6 +205,15 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Api
             .set("status", status.map(ReminderStatus::as_str))
             .set("completed_at", c.completed_at)
             .set("last_error", clear_error.then_some(""));
+        if status.is_some() {
+            // A cancelled or rescheduled reminder is released from any dispatcher's claim
+            // (which then skips it) and starts its attempts afresh.
+            let none: Option<DateTime<Utc>> = None;
+            q.set("lease_id", Some(None::<String>))
+                .set("locked_until", Some(none))
+                .set("next_attempt_at", Some(none))
+                .set("attempts", Some(0));
+        }
     })
     .await?;
     txn.commit().await?;
@@ -226,4 +235,32 @@ pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbErr> {
         ..Default::default()
     };
     Ok(list(db, &filter, SOONEST_FIRST, n, 0).await?.1)
+}
+
+/// A reminder in a calendar feed, with its lead's name.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct CalendarRow {
+    pub id: i64,
+    pub lead_id: i64,
+    pub title: String,
+    pub message: String,
+    pub remind_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub lead_first: String,
+    pub lead_last: String,
+    pub lead_company: String,
+}
+
+/// The pending and sent reminders of `recipient`, soonest first (at most the 5 000 newest).
+pub async fn for_calendar(db: &Db, recipient: i64) -> Result<Vec<CalendarRow>, DbErr> {
+    super::sql::sql(
+        "SELECT r.id, r.lead_id, r.title, r.message, r.remind_at, r.updated_at, \
+         l.first_name AS lead_first, l.last_name AS lead_last, l.company AS lead_company \
+         FROM reminders r JOIN leads l ON l.id = r.lead_id \
+         WHERE r.recipient_id = $1 AND r.status IN ('pending', 'sent') \
+         ORDER BY r.remind_at DESC, r.id DESC LIMIT 5000",
+        [recipient.into()],
+    )
+    .all(&db.conn)
+    .await
 }

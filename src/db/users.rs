@@ -261,3 +261,44 @@ pub async fn insert_if_missing(
     create(db, &Actor::system(), &changes, hash).await?;
     Ok(true)
 }
+
+/// The user's calendar feed token, created on first use.
+pub async fn calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
+    sql(
+        "UPDATE users SET calendar_token = $1 WHERE id = $2 AND calendar_token IS NULL",
+        [crate::auth::random_hex(24).into(), id.into()],
+    )
+    .execute(&db.conn)
+    .await?;
+    let row = sql(
+        "SELECT calendar_token FROM users WHERE id = $1",
+        [id.into()],
+    )
+    .row(&db.conn)
+    .await?
+    .ok_or_else(|| DbErr::RecordNotFound(format!("user {id}")))?;
+    row.try_get_by_index(0)
+}
+
+/// Replaces the user's calendar token (the old feed URL stops working); returns the new one.
+pub async fn rotate_calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
+    let token = crate::auth::random_hex(24);
+    sql(
+        "UPDATE users SET calendar_token = $1 WHERE id = $2",
+        [token.clone().into(), id.into()],
+    )
+    .execute(&db.conn)
+    .await?;
+    Ok(token)
+}
+
+/// The active user a calendar token belongs to.
+pub async fn by_calendar_token(db: &Db, token: &str) -> Result<Option<UserRow>, DbErr> {
+    Ok(sql(
+        &format!("SELECT {COLUMNS} FROM users WHERE calendar_token = $1"),
+        [token.into()],
+    )
+    .one::<UserRow, _>(&db.conn)
+    .await?
+    .filter(|u| u.is_active))
+}

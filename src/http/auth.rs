@@ -115,14 +115,27 @@ pub async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The caller's record, with the secret URL of their calendar feed.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    #[serde(flatten)]
+    pub user: User,
+    pub calendar_url: String,
+}
+
 /// The caller's own user record.
 #[utoipa::path(get, path = "/api/auth/me/", tag = "auth", security(("jwt" = [])),
-    responses((status = 200, body = User), (status = 401, body = ErrorDetail)))]
-pub async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<User>> {
+    responses((status = 200, body = Me), (status = 401, body = ErrorDetail)))]
+pub async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Me>> {
     let row = db::users::get(&state.db.conn, user.id())
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok(Json(row.to_user()))
+    let token = db::users::calendar_token(&state.db, user.id()).await?;
+    let calendar_url = super::calendar::calendar_url(&state, &token);
+    Ok(Json(Me {
+        user: row.to_user(),
+        calendar_url,
+    }))
 }
 
 /// Change the caller's password; the caller's other sessions are ended.

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod contacts;
 pub mod correspondences;
 pub mod dashboard;
@@ -11,6 +12,7 @@ pub mod extract;
 pub mod leads;
 pub mod meta;
 pub mod notes;
+pub mod outbox;
 pub mod pagination;
 pub mod reminders;
 pub mod users;
@@ -60,6 +62,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
         .routes(routes!(auth::change_password))
+        .routes(routes!(calendar::rotate))
+        .routes(routes!(calendar::feed))
+        .routes(routes!(outbox::list))
         .routes(routes!(users::list, users::create))
         .routes(routes!(
             users::retrieve,

@@ -220,34 +220,22 @@ on_both_backends! {
     }
 }
 
-mod failures_from_one_address_are_throttled_across_usernames {
-    use super::*;
-
-    async fn run(backend: Backend) {
-        let mut config = crm::config::Config::default();
-        config.throttle.per_address = 3;
-        let Some(app) = TestApp::spawn_with(backend, config).await else {
-            return;
-        };
-        for name in ["a1", "a2", "a3"] {
-            assert_eq!(
-                app.login_body(name, "wrong-password").await.0,
-                StatusCode::UNAUTHORIZED
-            );
-        }
+async fn failures_from_one_address_are_throttled_across_usernames(backend: Backend) {
+    let mut config = crm::config::Config::default();
+    config.throttle.per_address = 3;
+    let Some(app) = TestApp::spawn_with(backend, config).await else {
+        return;
+    };
+    for name in ["a1", "a2", "a3"] {
         assert_eq!(
-            app.login_body("manager", PASSWORD).await.0,
-            StatusCode::TOO_MANY_REQUESTS
+            app.login_body(name, "wrong-password").await.0,
+            StatusCode::UNAUTHORIZED
         );
     }
-
-    #[tokio::test]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+    assert_eq!(
+        app.login_body("manager", PASSWORD).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
+
+crate::run_on_both_backends!(failures_from_one_address_are_throttled_across_usernames);

@@ -41,7 +41,8 @@ async fn the_openapi_document_covers_every_operation_with_its_errors() {
                     "{method} {path} documents 401"
                 );
             }
-            if matches!(method.as_str(), "post" | "put" | "patch") && !path.contains("logout") {
+            let bodiless = path.ends_with("/calendar-token/");
+            if matches!(method.as_str(), "post" | "put" | "patch") && !bodiless {
                 assert!(
                     op.get("requestBody").is_some(),
                     "{method} {path} documents its body"
@@ -67,6 +68,34 @@ async fn the_openapi_document_covers_every_operation_with_its_errors() {
         "PATCH /api/leads/{id}/",
         "DELETE /api/leads/{id}/",
         "GET /api/leads/export/",
+        "GET /api/contacts/",
+        "POST /api/contacts/",
+        "GET /api/contacts/{id}/",
+        "PUT /api/contacts/{id}/",
+        "PATCH /api/contacts/{id}/",
+        "DELETE /api/contacts/{id}/",
+        "GET /api/notes/",
+        "POST /api/notes/",
+        "GET /api/notes/{id}/",
+        "PUT /api/notes/{id}/",
+        "PATCH /api/notes/{id}/",
+        "DELETE /api/notes/{id}/",
+        "GET /api/reminders/",
+        "POST /api/reminders/",
+        "GET /api/reminders/{id}/",
+        "PUT /api/reminders/{id}/",
+        "PATCH /api/reminders/{id}/",
+        "DELETE /api/reminders/{id}/",
+        "GET /api/correspondences/",
+        "POST /api/correspondences/",
+        "GET /api/correspondences/{id}/",
+        "PUT /api/correspondences/{id}/",
+        "PATCH /api/correspondences/{id}/",
+        "DELETE /api/correspondences/{id}/",
+        "GET /api/dashboard-stats/",
+        "GET /api/outbox/",
+        "POST /api/auth/calendar-token/",
+        "GET /calendar/{file}",
         "GET /api/audit-logs/",
         "GET /api/audit-logs/{id}/",
         "GET /api/meta/",
@@ -82,6 +111,13 @@ async fn the_openapi_document_covers_every_operation_with_its_errors() {
         "ValidationErrors",
         "AuditEntry",
         "TokenPair",
+        "Contact",
+        "Note",
+        "Reminder",
+        "Correspondence",
+        "DashboardStats",
+        "OutboxMessage",
+        "Me",
     ] {
         assert!(
             doc["components"]["schemas"].get(schema).is_some(),

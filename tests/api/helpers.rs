@@ -38,6 +38,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The database URL, for processes started by a test.
+    pub url: String,
     pub jwt_secret: String,
     pub manager_id: i64,
     pub agent_id: i64,
@@ -128,6 +130,7 @@ impl TestApp {
             base: format!("http://{addr}"),
             client: reqwest::Client::new(),
             db,
+            url,
             jwt_secret,
             manager_id,
             agent_id,
@@ -273,6 +276,24 @@ macro_rules! on_both_backends {
                     return;
                 };
                 $body
+            }
+        }
+    )*};
+}
+
+/// For tests written as `async fn name(backend: Backend)` (they set up their own app):
+/// runs each on both backends, as `<name>::sqlite` and `<name>::postgres`.
+#[macro_export]
+macro_rules! run_on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::helpers::Backend::Postgres).await;
             }
         }
     )*};

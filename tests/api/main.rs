@@ -10,6 +10,7 @@ mod dashboard;
 mod docs;
 mod export;
 mod leads;
+mod mail;
 mod notes;
 mod platform;
 mod reminders;

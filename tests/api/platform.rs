@@ -98,69 +98,57 @@ on_both_backends! {
     }
 }
 
-mod cors_headers_go_only_to_listed_origins {
-    use super::*;
-
-    async fn run(backend: Backend) {
-        let config = crm::config::Config {
-            cors_origins: vec!["https://crm.example.co.ke".into()],
-            ..Default::default()
-        };
-        let Some(app) = TestApp::spawn_with(backend, config).await else {
-            return;
-        };
-        let res = app
-            .client
-            .get(app.url("/api/meta/"))
-            .header("origin", "https://crm.example.co.ke")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            res.headers()["access-control-allow-origin"],
-            "https://crm.example.co.ke"
-        );
-        assert!(
-            res.headers()
-                .get("access-control-allow-credentials")
-                .is_none()
-        );
-        let res = app
-            .client
-            .get(app.url("/api/meta/"))
-            .header("origin", "https://evil.example")
-            .send()
-            .await
-            .unwrap();
-        assert!(res.headers().get("access-control-allow-origin").is_none());
-        let res = app
-            .client
-            .request(reqwest::Method::OPTIONS, app.url("/api/leads/"))
-            .header("origin", "https://crm.example.co.ke")
-            .header("access-control-request-method", "POST")
-            .header(
-                "access-control-request-headers",
-                "authorization,content-type",
-            )
-            .send()
-            .await
-            .unwrap();
-        assert!(res.status().is_success());
-        assert!(
-            res.headers()["access-control-allow-methods"]
-                .to_str()
-                .unwrap()
-                .contains("POST")
-        );
-    }
-
-    #[tokio::test]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+async fn cors_headers_go_only_to_listed_origins(backend: Backend) {
+    let config = crm::config::Config {
+        cors_origins: vec!["https://crm.example.co.ke".into()],
+        ..Default::default()
+    };
+    let Some(app) = TestApp::spawn_with(backend, config).await else {
+        return;
+    };
+    let res = app
+        .client
+        .get(app.url("/api/meta/"))
+        .header("origin", "https://crm.example.co.ke")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["access-control-allow-origin"],
+        "https://crm.example.co.ke"
+    );
+    assert!(
+        res.headers()
+            .get("access-control-allow-credentials")
+            .is_none()
+    );
+    let res = app
+        .client
+        .get(app.url("/api/meta/"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    let res = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/leads/"))
+        .header("origin", "https://crm.example.co.ke")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+    assert!(
+        res.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
 }
+
+crate::run_on_both_backends!(cors_headers_go_only_to_listed_origins);

@@ -1,0 +1,6 @@
+//! Background work: the reminder dispatcher and the mail it sends.
+
+pub mod dispatcher;
+pub mod mailer;
+pub mod message;
+pub mod sink;
