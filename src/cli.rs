@@ -52,6 +52,9 @@ pub struct SeedArgs {
     /// The demo users and ten leads.
     #[arg(long)]
     pub demo: bool,
+    /// N synthetic leads with related rows, for benchmarks.
+    #[arg(long, value_name = "N")]
+    pub bulk: Option<u64>,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -146,12 +149,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed(args) => {
-            if !args.demo {
-                anyhow::bail!("say what to load: --demo");
+            if !args.demo && args.bulk.is_none() {
+                anyhow::bail!("say what to load: --demo and/or --bulk N");
             }
             let db = open(&args.database).await?;
-            let report = crate::seed::demo(&db).await?;
-            println!("{report}");
+            if args.demo {
+                println!("{}", crate::seed::demo(&db).await?);
+            }
+            if let Some(n) = args.bulk {
+                println!("{}", crate::seed::bulk::bulk_with_report(&db, n).await?);
+            }
             Ok(())
         }
         Command::User {

@@ -1,16 +1,18 @@
-//! The dashboard's figures: aggregate queries over the whole database, never rows loaded
-//! and counted.
+//! The dashboard's figures and the lead counts, read from counters that triggers keep
+//! exact in the same transaction as every change (`lead_stats`, `row_counts`), so that
+//! they cost the same at ten leads as at a million.
 
 use sea_orm::ConnectionTrait;
 
-use super::sql::sql;
+use super::sql::{Sql, sql};
 use super::{Db, DbErr};
+use crate::domain::lead::{LeadStatus, Priority};
 
 #[derive(Debug, Default)]
 pub struct Figures {
-    /// (status, count) for each status present.
+    /// (status, count) for each status.
     pub by_status: Vec<(String, i64)>,
-    /// (priority rank, count) for each priority present.
+    /// (priority rank, count) for each priority.
     pub by_priority: Vec<(i16, i64)>,
     /// The exact total of estimated values, in cents.
     pub total_value_cents: i128,
@@ -20,37 +22,77 @@ pub struct Figures {
 pub async fn figures(db: &Db) -> Result<Figures, DbErr> {
     let conn = &db.conn;
     let backend = conn.get_database_backend();
-    let rows = |text: &str| conn.query_all_raw(sql(text, []).statement(backend));
+    // Whole units and cents are summed apart (see the migration); read as text to cover
+    // PostgreSQL's numeric sums.
+    let rows = conn
+        .query_all_raw(
+            sql(
+                "SELECT status, priority, leads, CAST(value_units AS TEXT), \
+                 CAST(value_cents AS TEXT) FROM lead_stats",
+                [],
+            )
+            .statement(backend),
+        )
+        .await?;
     let mut figures = Figures::default();
-    for row in rows("SELECT status, COUNT(*) FROM leads GROUP BY status").await? {
-        figures
-            .by_status
-            .push((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
+    let parse = |s: String| {
+        s.parse::<i128>()
+            .map_err(|e| DbErr::Custom(format!("sum {s}: {e}")))
+    };
+    for row in rows {
+        let status: String = row.try_get_by_index(0)?;
+        let priority: i16 = row.try_get_by_index(1)?;
+        let leads: i64 = row.try_get_by_index(2)?;
+        figures.total_value_cents +=
+            parse(row.try_get_by_index(3)?)? * 100 + parse(row.try_get_by_index(4)?)?;
+        match figures.by_status.iter_mut().find(|(s, _)| *s == status) {
+            Some((_, n)) => *n += leads,
+            None => figures.by_status.push((status, leads)),
+        }
+        match figures.by_priority.iter_mut().find(|(p, _)| *p == priority) {
+            Some((_, n)) => *n += leads,
+            None => figures.by_priority.push((priority, leads)),
+        }
     }
-    for row in rows("SELECT priority, COUNT(*) FROM leads GROUP BY priority").await? {
-        figures
-            .by_priority
-            .push((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
-    }
-    // Whole units and cents are summed apart, so that SQLite's 64-bit SUM cannot overflow
-    // before the total reaches ~9 * 10^18 units; PostgreSQL sums exactly anyway. Both are
-    // read as text to cover PostgreSQL's numeric result.
-    let sums = rows(
-        "SELECT CAST(COALESCE(SUM(estimated_value / 100), 0) AS TEXT), \
-         CAST(COALESCE(SUM(estimated_value % 100), 0) AS TEXT) FROM leads",
-    )
-    .await?;
-    if let Some(row) = sums.first() {
-        let units: String = row.try_get_by_index(0)?;
-        let cents: String = row.try_get_by_index(1)?;
-        let parse = |s: &str| {
-            s.parse::<i128>()
-                .map_err(|e| DbErr::Custom(format!("sum {s}: {e}")))
-        };
-        figures.total_value_cents = parse(&units)? * 100 + parse(&cents)?;
-    }
-    if let Some(row) = rows("SELECT COUNT(*) FROM contacts").await?.first() {
-        figures.total_contacts = row.try_get_by_index(0)?;
-    }
+    let contacts = sql("SELECT n FROM row_counts WHERE name = 'contacts'", [])
+        .row(conn)
+        .await?;
+    figures.total_contacts = match contacts {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
     Ok(figures)
 }
+
+/// The number of leads with any of `statuses` and any of `priorities` (empty: any).
+pub async fn lead_count<C: ConnectionTrait>(
+    db: &C,
+    statuses: &[LeadStatus],
+    priorities: &[Priority],
+) -> Result<i64, DbErr> {
+    let mut q =
+        Sql::new("SELECT CAST(COALESCE(SUM(leads), 0) AS BIGINT) FROM lead_stats WHERE 1 = 1");
+    if !statuses.is_empty() {
+        let params: Vec<String> = statuses.iter().map(|s| q.param(s.as_str())).collect();
+        q.push(&format!(" AND status IN ({})", params.join(", ")));
+    }
+    if !priorities.is_empty() {
+        let params: Vec<String> = priorities.iter().map(|p| q.param(p.rank())).collect();
+        q.push(&format!(" AND priority IN ({})", params.join(", ")));
+    }
+    match q.row(db).await? {
+        Some(row) => row.try_get_by_index(0),
+        None => Ok(0),
+    }
+}
+
+/// Recomputes the maintained counters from the rows: for a bulk load, which sets aside the
+/// triggers that keep them (it runs these in its own transaction).
+pub const RECOUNT: [&str; 3] = [
+    "UPDATE lead_stats SET leads = 0, value_units = 0, value_cents = 0",
+    "UPDATE lead_stats SET leads = g.n, value_units = g.units, value_cents = g.cents \
+     FROM (SELECT status, priority, COUNT(*) AS n, SUM(estimated_value / 100) AS units, \
+           SUM(estimated_value % 100) AS cents FROM leads GROUP BY status, priority) g \
+     WHERE lead_stats.status = g.status AND lead_stats.priority = g.priority",
+    "UPDATE row_counts SET n = (SELECT COUNT(*) FROM contacts) WHERE name = 'contacts'",
+];

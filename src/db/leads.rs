@@ -103,6 +103,21 @@ pub struct LeadFilter {
 }
 
 impl LeadFilter {
+    /// True when only status and priority narrow the list: its count is then read from the
+    /// maintained per-(status, priority) counters instead of counting rows.
+    fn counted_by_status_and_priority(&self) -> bool {
+        self.assigned_to.is_none()
+            && self.created_by.is_none()
+            && self.created_after.is_none()
+            && self.created_before.is_none()
+            && self.min_value.is_none()
+            && self.max_value.is_none()
+            && self
+                .search
+                .as_deref()
+                .is_none_or(|s| super::search::words(s).is_empty())
+    }
+
     /// Appends the WHERE conditions of this filter to `q`.
     fn apply(&self, q: &mut Sql, backend: DbBackend) {
         if !self.statuses.is_empty() {
@@ -182,8 +197,13 @@ pub async fn list(
 ) -> Result<(i64, Vec<Lead>), DbErr> {
     let mut q = Sql::new("FROM leads WHERE 1 = 1");
     filter.apply(&mut q, db.backend());
-    let (total, rows) =
-        super::sql::page::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
+    let total = match filter.counted_by_status_and_priority() {
+        true => {
+            super::dashboard::lead_count(&db.conn, &filter.statuses, &filter.priorities).await?
+        }
+        false => super::sql::count(&db.conn, &q).await?,
+    };
+    let rows = super::sql::rows::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
     Ok((total, with_contacts(&db.conn, &rows).await?))
 }
 

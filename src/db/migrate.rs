@@ -32,6 +32,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0003_dispatch.sql"),
         postgres: include_str!("migrations/postgres/0003_dispatch.sql"),
     },
+    Migration {
+        version: 4,
+        name: "counters",
+        sqlite: include_str!("migrations/sqlite/0004_counters.sql"),
+        postgres: include_str!("migrations/postgres/0004_counters.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "search_document",
+        sqlite: include_str!("migrations/sqlite/0005_search_document.sql"),
+        postgres: include_str!("migrations/postgres/0005_search_document.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from

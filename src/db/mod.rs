@@ -35,39 +35,52 @@ pub use sea_orm::{
 #[derive(Clone, Debug)]
 pub struct Db {
     pub conn: DatabaseConnection,
+    /// Where write transactions run. On SQLite a pool of one connection: writers of this
+    /// process queue for it (fairly, without sleeping) instead of polling SQLite's lock
+    /// with its busy handler, which made concurrent writes take milliseconds each. On
+    /// PostgreSQL the same pool as `conn`.
+    writer: DatabaseConnection,
 }
 
 impl Db {
     /// Connects to `sqlite://path` (creating the file and its folder if missing) or
     /// `postgres://…`.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
-        let mut options = ConnectOptions::new(url.to_string());
-        options
-            .sqlx_logging(false)
-            .acquire_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
             ensure_sqlite_folder(url)?;
-            options
-                .max_connections(8)
-                .min_connections(1)
-                .map_sqlx_sqlite_opts(|opts| {
-                    opts.create_if_missing(true)
-                        .journal_mode(SqliteJournalMode::Wal)
-                        .synchronous(SqliteSynchronous::Normal)
-                        .busy_timeout(Duration::from_secs(10))
-                        .foreign_keys(true)
-                        .pragma("cache_size", "-32000")
-                        .pragma("mmap_size", "268435456")
-                });
+            let conn = Self::open(url, 8).await?;
+            let writer = Self::open(url, 1).await?;
+            Ok(Db { conn, writer })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            options.max_connections(16).min_connections(1);
+            let conn = Self::open(url, 16).await?;
+            Ok(Db {
+                writer: conn.clone(),
+                conn,
+            })
         } else {
             anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://");
         }
-        let conn = sea_orm::Database::connect(options)
+    }
+
+    async fn open(url: &str, connections: u32) -> anyhow::Result<DatabaseConnection> {
+        let mut options = ConnectOptions::new(url.to_string());
+        options
+            .sqlx_logging(false)
+            .acquire_timeout(Duration::from_secs(30))
+            .max_connections(connections)
+            .min_connections(1)
+            .map_sqlx_sqlite_opts(|opts| {
+                opts.create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+                    .pragma("cache_size", "-32000")
+                    .pragma("mmap_size", "268435456")
+            });
+        sea_orm::Database::connect(options)
             .await
-            .with_context(|| format!("cannot connect to the database at {}", redact_url(url)))?;
-        Ok(Db { conn })
+            .with_context(|| format!("cannot connect to the database at {}", redact_url(url)))
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -78,7 +91,7 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so a read-then-write transaction waits for its turn instead of
     /// failing when another writer got there first.
     pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
-        self.conn
+        self.writer
             .begin_with_options(TransactionOptions {
                 sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
                 ..Default::default()

@@ -92,22 +92,39 @@ pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<T>), DbErr> {
-    let count = Sql {
+    let total = count(db, from).await?;
+    Ok((total, rows(db, columns, from, order, limit, offset).await?))
+}
+
+/// `SELECT COUNT(*) {from}`.
+pub async fn count<C: ConnectionTrait>(db: &C, from: &Sql) -> Result<i64, DbErr> {
+    let q = Sql {
         text: format!("SELECT COUNT(*) {}", from.text),
         values: from.values.clone(),
     };
-    let total = match count.row(db).await? {
-        Some(row) => row.try_get_by_index::<i64>(0)?,
-        None => 0,
-    };
-    let rows = Sql {
+    match q.row(db).await? {
+        Some(row) => row.try_get_by_index::<i64>(0),
+        None => Ok(0),
+    }
+}
+
+/// The rows of one page.
+pub async fn rows<T: FromQueryResult, C: ConnectionTrait>(
+    db: &C,
+    columns: &str,
+    from: &Sql,
+    order: &str,
+    limit: u64,
+    offset: u64,
+) -> Result<Vec<T>, DbErr> {
+    let q = Sql {
         text: format!(
             "SELECT {columns} {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
             from.text
         ),
         values: from.values.clone(),
     };
-    Ok((total, rows.all(db).await?))
+    q.all(db).await
 }
 
 /// Shorthand for a statement with its parameters already in order.

@@ -77,3 +77,66 @@ on_both_backends! {
         }
     }
 }
+
+/// Per-(status, priority) figures computed from the rows themselves.
+async fn counted(app: &TestApp) -> Vec<(String, i64, i64, i64)> {
+    let q = crm::db::sql::sql(
+        "SELECT s.status, s.priority, \
+         (SELECT COUNT(*) FROM leads l WHERE l.status = s.status AND l.priority = s.priority), \
+         s.leads, \
+         (SELECT CAST(COALESCE(SUM(estimated_value), 0) AS BIGINT) FROM leads l WHERE l.status = s.status AND l.priority = s.priority), \
+         CAST(s.value_units * 100 + s.value_cents AS BIGINT) \
+         FROM lead_stats s ORDER BY s.status, s.priority",
+        [],
+    );
+    let rows = crm::db::ConnectionTrait::query_all_raw(&app.db.conn, q.statement(app.db.backend()))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get_by_index(0).unwrap();
+            let priority: i16 = r.try_get_by_index(1).unwrap();
+            let (real, kept): (i64, i64) = (
+                r.try_get_by_index(2).unwrap(),
+                r.try_get_by_index(3).unwrap(),
+            );
+            let (real_value, kept_value): (i64, i64) = (
+                r.try_get_by_index(4).unwrap(),
+                r.try_get_by_index(5).unwrap(),
+            );
+            assert_eq!(real, kept, "count of {status}/{priority}");
+            assert_eq!(real_value, kept_value, "value of {status}/{priority}");
+            (status, priority as i64, real, real_value)
+        })
+        .collect()
+}
+
+on_both_backends! {
+    async fn maintained_counters_stay_exact_through_every_kind_of_change(app) {
+        let manager = app.manager().await;
+        let mut ids = Vec::new();
+        for (i, (status, priority)) in [("new", "low"), ("new", "high"), ("lost", "medium"), ("converted", "high")].iter().enumerate() {
+            let lead = app.lead(&manager, json!({"first_name": format!("K{i}"), "status": status, "priority": priority, "estimated_value": format!("{}.{}5", 1000 * (i + 1), i)})).await;
+            ids.push(lead["id"].clone());
+        }
+        app.patch(&format!("/api/leads/{}/", ids[0]), &manager, json!({"status": "qualified", "estimated_value": "77.77"})).await;
+        app.patch(&format!("/api/leads/{}/", ids[1]), &manager, json!({"priority": "low"})).await;
+        app.patch(&format!("/api/leads/{}/", ids[2]), &manager, json!({"title": "no change to the figures"})).await;
+        let (_, c) = app.post("/api/contacts/", &manager, json!({"lead": ids[3], "first_name": "C"})).await;
+        app.post("/api/contacts/", &manager, json!({"lead": ids[2], "first_name": "D"})).await;
+        app.delete(&format!("/api/contacts/{}/", c["id"]), &manager).await;
+        app.delete(&format!("/api/leads/{}/", ids[2]), &manager).await;
+        let figures = counted(&app).await;
+        assert_eq!(figures.iter().map(|f| f.2).sum::<i64>(), 3);
+        let (_, stats) = app.get("/api/dashboard-stats/", &manager).await;
+        assert_eq!(stats["total_contacts"], 0, "the contact of the deleted lead went with it");
+        assert_eq!(stats["leads_by_status"]["qualified"], 1);
+        assert_eq!(stats["leads_by_priority"]["low"], 2, "K0 stays low, K1 moved from high to low");
+        assert_eq!(stats["total_estimated_value"], "6078.27");
+        // A count read from the counters equals one counted from the rows.
+        let (_, by_counter) = app.get("/api/leads/?status=new,qualified", &manager).await;
+        let (_, by_rows) = app.get("/api/leads/?status=new,qualified&min_value=0", &manager).await;
+        assert_eq!(by_counter["count"], by_rows["count"]);
+        assert_eq!(by_counter["count"], 2);
+    }
+}
