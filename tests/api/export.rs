@@ -102,3 +102,18 @@ on_both_backends! {
         assert_eq!(ids.len(), 1200);
     }
 }
+
+on_both_backends! {
+    async fn a_compressed_export_streams_to_the_end(app) {
+        let token = app.agent().await;
+        for i in 0..300 {
+            app.lead(&token, json!({"first_name": format!("Gzip {i}")})).await;
+        }
+        let res = app.client.get(app.url("/api/leads/export/")).bearer_auth(&token)
+            .header("accept-encoding", "gzip").send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-encoding"], "gzip");
+        let body = res.bytes().await.expect("the whole compressed body arrives");
+        assert!(body.len() > 100);
+    }
+}

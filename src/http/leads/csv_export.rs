@@ -2,7 +2,7 @@
 //! and leave as CSV chunks, so memory stays flat however many leads there are.
 
 use axum::body::Bytes;
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
 use crate::db::{self, Db, leads::ExportRow, leads::LeadFilter};
@@ -104,6 +104,8 @@ pub fn stream(
         });
         Some((chunk.map(Bytes::from), (rx, None)))
     })
+    // The compression layer polls once more after the end; a fused stream answers None.
+    .fuse()
 }
 
 #[cfg(test)]
