@@ -138,7 +138,7 @@ async fn main() -> anyhow::Result<()> {
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000);
     println!(
-        "reminder dispatch to a loopback SMTP sink, {n} due reminders, release build, {} cores",
+        "reminder dispatch to a loopback SMTP sink, {n} due reminders, {} cores",
         std::thread::available_parallelism().map_or(1, |p| p.get())
     );
     let dir = std::env::temp_dir().join(format!("crm-bench-{}", crm::auth::random_hex(4)));

@@ -29,13 +29,24 @@ pub fn verify_blocking(hash: &str, password: &str) -> bool {
     }
 }
 
+/// Hashes run at most one per core at a time: each takes 19 MiB, and more at once would
+/// only queue for the CPU while holding that memory.
+fn permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    })
+}
+
 pub async fn hash(password: String) -> anyhow::Result<String> {
+    let _permit = permits().acquire().await?;
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await?
 }
 
 /// Verifies `password` against `hash`; with no hash (unknown user) it verifies against a
 /// dummy so that the answer takes as long either way.
 pub async fn verify(hash: Option<String>, password: String) -> anyhow::Result<bool> {
+    let _permit = permits().acquire().await?;
     Ok(tokio::task::spawn_blocking(move || match hash {
         Some(hash) => verify_blocking(&hash, &password),
         None => {

@@ -197,13 +197,15 @@ pub async fn list(
 ) -> Result<(i64, Vec<Lead>), DbErr> {
     let mut q = Sql::new("FROM leads WHERE 1 = 1");
     filter.apply(&mut q, db.backend());
-    let total = match filter.counted_by_status_and_priority() {
-        true => {
-            super::dashboard::lead_count(&db.conn, &filter.statuses, &filter.priorities).await?
-        }
-        false => super::sql::count(&db.conn, &q).await?,
+    let (total, rows) = if filter.counted_by_status_and_priority() {
+        let total =
+            super::dashboard::lead_count(&db.conn, &filter.statuses, &filter.priorities).await?;
+        let rows =
+            super::sql::rows::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
+        (total, rows)
+    } else {
+        super::sql::page::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?
     };
-    let rows = super::sql::rows::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
     Ok((total, with_contacts(&db.conn, &rows).await?))
 }
 

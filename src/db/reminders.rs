@@ -228,13 +228,23 @@ pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// The `n` soonest pending reminders still to come (for the dashboard).
+/// The `n` soonest pending reminders still to come (for the dashboard): the first rows of
+/// `upcoming=true`, without counting them all.
 pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbErr> {
-    let filter = ReminderFilter {
-        upcoming: true,
-        ..Default::default()
-    };
-    Ok(list(db, &filter, SOONEST_FIRST, n, 0).await?.1)
+    let mut from = super::sql::Sql::new(
+        "FROM reminders WHERE reminders.status = 'pending' AND reminders.remind_at >= ",
+    );
+    from.bind(now());
+    let rows = super::sql::rows::<ReminderRow, _>(
+        &db.conn,
+        Reminders::COLUMNS,
+        &from,
+        SOONEST_FIRST,
+        n,
+        0,
+    )
+    .await?;
+    Ok(rows.into_iter().map(Reminders::view).collect())
 }
 
 /// A reminder in a calendar feed, with its lead's name.

@@ -83,7 +83,10 @@ impl Sql {
 }
 
 /// One page of a list: `from` is the `FROM … WHERE …` part; returns the total count of
-/// matching rows and the rows of the page.
+/// matching rows and the rows of the page. One query: the total comes with each row
+/// (`COUNT(*) OVER ()`), so the matching rows are found once, not once for the count and
+/// again for the page. An empty page reports 0, which only happens for the first page of
+/// an empty list or a page past the end (404 either way but the first).
 pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
     db: &C,
     columns: &str,
@@ -92,19 +95,24 @@ pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<T>), DbErr> {
-    let total = count(db, from).await?;
-    Ok((total, rows(db, columns, from, order, limit, offset).await?))
+    let columns = format!("{columns}, COUNT(*) OVER () AS total_count");
+    let rows: Vec<Counted<T>> = rows(db, &columns, from, order, limit, offset).await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    Ok((total, rows.into_iter().map(|r| r.row).collect()))
 }
 
-/// `SELECT COUNT(*) {from}`.
-pub async fn count<C: ConnectionTrait>(db: &C, from: &Sql) -> Result<i64, DbErr> {
-    let q = Sql {
-        text: format!("SELECT COUNT(*) {}", from.text),
-        values: from.values.clone(),
-    };
-    match q.row(db).await? {
-        Some(row) => row.try_get_by_index::<i64>(0),
-        None => Ok(0),
+/// A row with the total count of its query.
+struct Counted<T> {
+    row: T,
+    total: i64,
+}
+
+impl<T: FromQueryResult> FromQueryResult for Counted<T> {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Counted {
+            row: T::from_query_result(res, pre)?,
+            total: res.try_get(pre, "total_count")?,
+        })
     }
 }
 

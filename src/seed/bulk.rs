@@ -842,6 +842,21 @@ mod postgres {
                 .execute(&mut *tx)
                 .await?;
         }
+        // Foreign keys too: checked row by row they cost more than the COPY itself; added
+        // back at the end, PostgreSQL validates each with one join.
+        let foreign_keys: Vec<(String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT conrelid::regclass::text, conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
+             WHERE contype = 'f' AND conrelid::regclass::text IN ({tables})"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
+        for (table, name, _) in &foreign_keys {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "ALTER TABLE {table} DROP CONSTRAINT \"{name}\""
+            )))
+            .execute(&mut *tx)
+            .await?;
+        }
         for table in TABLES {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "ALTER TABLE {table} DISABLE TRIGGER USER"
@@ -858,6 +873,12 @@ mod postgres {
         }
         for (_, definition) in &saved {
             sqlx::query(sqlx::AssertSqlSafe(definition.clone()))
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (table, name, definition) in &foreign_keys {
+            let add = format!("ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}");
+            sqlx::query(sqlx::AssertSqlSafe(add))
                 .execute(&mut *tx)
                 .await?;
         }

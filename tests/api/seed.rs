@@ -61,7 +61,7 @@ async fn scalar(app: &TestApp, text: &str) -> i64 {
 async fn index_and_trigger_count(app: &TestApp) -> i64 {
     let text = match app.db.backend() {
         crm::db::DbBackend::Postgres => {
-            "SELECT (SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()) + (SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O')"
+            "SELECT (SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()) + (SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O') + (SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND convalidated)"
         }
         _ => "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('index', 'trigger')",
     };
