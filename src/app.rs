@@ -158,8 +158,13 @@ async fn security_headers(req: Request, next: Next) -> Response {
     response
 }
 
-async fn not_found() -> ApiError {
-    ApiError::not_found()
+/// Unmatched GET and HEAD requests outside the server's own paths are the web app's
+/// (client-side routes get its `index.html`); anything else is the API's JSON 404.
+async fn not_found(method: Method, uri: axum::http::Uri) -> Response {
+    if crate::web::is_web_request(&method, uri.path()) {
+        return crate::web::web_response(uri.path());
+    }
+    ApiError::not_found().into_response()
 }
 
 async fn method_not_allowed(method: Method) -> Response {

@@ -17,3 +17,4 @@ mod reminders;
 mod roles;
 mod seed;
 mod users;
+mod web;
