@@ -83,10 +83,13 @@ impl Sql {
 }
 
 /// One page of a list: `from` is the `FROM … WHERE …` part; returns the total count of
-/// matching rows and the rows of the page. One query: the total comes with each row
-/// (`COUNT(*) OVER ()`), so the matching rows are found once, not once for the count and
-/// again for the page. An empty page reports 0, which only happens for the first page of
-/// an empty list or a page past the end (404 either way but the first).
+/// matching rows and the rows of the page.
+///
+/// On SQLite one query does both (`COUNT(*) OVER ()`), so the matching rows are found once
+/// (a full-text match is the costly part). An empty page then reports 0, which only
+/// happens for the first page of an empty list or a page past the end (404 either way but
+/// the first). PostgreSQL plans that form badly — it walks an ordered index over every row
+/// to feed the window — so there the count is its own statement, planned on its own.
 pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
     db: &C,
     columns: &str,
@@ -95,6 +98,17 @@ pub async fn page<T: FromQueryResult, C: ConnectionTrait>(
     limit: u64,
     offset: u64,
 ) -> Result<(i64, Vec<T>), DbErr> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        let count = Sql {
+            text: format!("SELECT COUNT(*) {}", from.text),
+            values: from.values.clone(),
+        };
+        let total = match count.row(db).await? {
+            Some(row) => row.try_get_by_index::<i64>(0)?,
+            None => 0,
+        };
+        return Ok((total, rows(db, columns, from, order, limit, offset).await?));
+    }
     let columns = format!("{columns}, COUNT(*) OVER () AS total_count");
     let rows: Vec<Counted<T>> = rows(db, &columns, from, order, limit, offset).await?;
     let total = rows.first().map_or(0, |r| r.total);
