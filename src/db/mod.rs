@@ -75,7 +75,7 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(10))
                     .foreign_keys(true)
-                    .pragma("cache_size", "-32000")
+                    .pragma("cache_size", "-8000")
                     .pragma("mmap_size", "268435456")
             });
         sea_orm::Database::connect(options)
