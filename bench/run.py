@@ -306,6 +306,9 @@ def main():
             if name.startswith("leads status"):
                 statements = raw_queries(backend, fids)[name]
             r["raw"][name] = raw_sql_ms(backend, url, statements, 5 if args.smoke else 21)
+        # The export gets a fresh server, so that its memory is not what the load before left.
+        server.stop()
+        server = Server(binary, url, os.environ)
         seconds, size, rows, peak, peak_anon = server.export()
         r["export"] = (seconds, size, rows, peak / 1024, peak_anon / 1024)
         print("[%s] export: %d rows, %.1f MB in %.2f s, server peak RSS %.1f MiB (private %.1f MiB)" % (
