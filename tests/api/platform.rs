@@ -152,3 +152,65 @@ async fn cors_headers_go_only_to_listed_origins(backend: Backend) {
 }
 
 crate::run_on_both_backends!(cors_headers_go_only_to_listed_origins);
+
+/// `crm serve` stops on SIGTERM: it finishes what is in flight and exits cleanly.
+async fn serve_shuts_down_gracefully_on_sigterm(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_crm"))
+        .arg("serve")
+        .env("DATABASE_URL", &app.url)
+        .env("CRM_BIND", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let health = format!("http://127.0.0.1:{port}/healthz");
+    let mut up = false;
+    for _ in 0..200 {
+        if app
+            .client
+            .get(&health)
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == StatusCode::OK)
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(up, "crm serve answered /healthz");
+    let sent = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let mut exited = None;
+    for _ in 0..200 {
+        if let Some(status) = child.try_wait().unwrap() {
+            exited = Some(status);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let status = exited.unwrap_or_else(|| {
+        let _ = child.kill();
+        panic!("crm serve did not stop within 5 s of SIGTERM")
+    });
+    assert!(status.success(), "exit status {status}");
+    assert!(
+        app.client.get(&health).send().await.is_err(),
+        "the port is closed"
+    );
+}
+
+crate::run_on_both_backends!(serve_shuts_down_gracefully_on_sigterm);
