@@ -1,8 +1,8 @@
 use clap::Parser;
 
-// Rows read by SQLite's worker threads are freed on the async threads; glibc's allocator
-// keeps such memory in per-thread arenas (a full export grew the server by 350 MiB), while
-// mimalloc returns it.
+// Much of the server's memory is allocated on one thread and freed on another (rows read
+// by SQLite's worker threads, freed on the async ones); mimalloc handles that pattern
+// without the per-thread arenas in which glibc's allocator tends to keep freed memory.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
