@@ -133,8 +133,8 @@ async fn run(label: &str, url: &str, workers: usize, n: usize) -> anyhow::Result
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // The first number among the arguments (the program's own path is never one).
     let n: usize = std::env::args()
-        .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000);
     println!(
