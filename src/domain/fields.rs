@@ -231,6 +231,10 @@ impl<'a> Fields<'a> {
     /// Password-like text: not trimmed, length-checked, never echoed.
     pub fn secret(&mut self, name: &str, required: bool) -> Option<String> {
         match self.get(name, required)? {
+            Value::String(s) if s.contains('\0') => {
+                self.error(name, "Null characters are not allowed.");
+                None
+            }
             Value::String(s) => Some(s.clone()),
             _ => {
                 self.error(name, "Not a valid string.");

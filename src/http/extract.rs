@@ -82,6 +82,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
         let query = parts.uri.query().unwrap_or("");
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
             .map_err(|_| ApiError::BadRequest("The query string could not be read.".into()))?;
+        // PostgreSQL refuses NUL in text, so it must not reach a query.
+        if let Some((name, _)) = pairs
+            .iter()
+            .find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            return Err(ApiError::field(name, "Null characters are not allowed."));
+        }
         // The last value of a repeated parameter wins, as in Django's QueryDict.get.
         Ok(Params {
             map: pairs.into_iter().collect(),

@@ -43,6 +43,11 @@ impl PageRequest {
             .and_then(|raw| raw.parse::<u64>().ok())
             .filter(|s| *s >= 1)
             .map_or(DEFAULT_PAGE_SIZE, |s| s.min(MAX_PAGE_SIZE));
+        // Databases take OFFSET as a signed 64-bit number: a page beyond that is past the
+        // end of any list, not an error of the database.
+        if (page - 1).saturating_mul(size) > i64::MAX as u64 {
+            return Err(invalid_page());
+        }
         Ok(PageRequest { page, size })
     }
 

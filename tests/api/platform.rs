@@ -214,3 +214,19 @@ async fn serve_shuts_down_gracefully_on_sigterm(backend: Backend) {
 }
 
 crate::run_on_both_backends!(serve_shuts_down_gracefully_on_sigterm);
+
+on_both_backends! {
+    async fn absurd_pages_and_null_characters_are_client_errors_not_500s(app) {
+        let manager = app.manager().await;
+        let (status, body) = app.get("/api/leads/?page=184467440737095516", &manager).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+        assert_eq!(body["detail"], "Invalid page.");
+        for path in ["/api/audit-logs/?entity=%00", "/api/users/?search=a%00b", "/api/leads/?search=%00"] {
+            let (status, body) = app.get(path, &manager).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {body}");
+        }
+        let (status, body) = app.login_body("man\u{0}ager", "password123").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body["username"][0].as_str().unwrap().contains("Null"));
+    }
+}
