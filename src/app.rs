@@ -17,6 +17,7 @@ use tower_http::request_id::{
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::alert::AccountMail;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::{Config, Secret};
@@ -29,6 +30,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub jwt: Arc<JwtKeys>,
     pub throttle: Arc<LoginThrottle>,
+    /// Mail sent on behalf of requests (sign-in alerts); the outbox unless `with_mailer`.
+    pub mail: Arc<AccountMail>,
 }
 
 impl AppState {
@@ -46,9 +49,16 @@ impl AppState {
         Ok(AppState {
             jwt: Arc::new(JwtKeys::new(secret.expose().as_bytes())),
             throttle: Arc::new(LoginThrottle::new(config.throttle)),
+            mail: Arc::new(AccountMail::new(crate::jobs::mailer::Mailer::Outbox)),
             config: Arc::new(config),
             db,
         })
+    }
+
+    /// Sends request mail through `mailer` (the configured SMTP server).
+    pub fn with_mailer(mut self, mailer: crate::jobs::mailer::Mailer) -> Self {
+        self.mail = Arc::new(AccountMail::new(mailer));
+        self
     }
 }
 
@@ -71,12 +81,22 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = crate::http::api_router().split_for_parts();
     let cors = cors_layer(&state.config.cors_origins);
     let body_limit = state.config.body_limit;
+    let limits = crate::http::body_guard::BodyLimits {
+        max: body_limit,
+        timeout: state.config.body_timeout,
+    };
+    // A handler still busy this long after its body arrived is answered 503.
+    let handler_timeout = state.config.body_timeout + Duration::from_secs(30);
     api.merge(crate::http::docs::router(openapi))
         .merge(crate::web::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(
+            limits,
+            crate::http::body_guard::guard,
+        ))
         .layer(middleware::from_fn(security_headers))
         .layer(
             ServiceBuilder::new()
@@ -94,7 +114,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(CompressionLayer::new())
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                    Duration::from_secs(30),
+                    handler_timeout,
                 )),
         )
 }

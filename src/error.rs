@@ -7,6 +7,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use crate::db::fault::Fault;
+
 /// Field name → messages, in a stable order.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
@@ -34,6 +36,12 @@ pub enum ApiError {
     Throttled { retry_after_secs: u64 },
     #[error("service unavailable")]
     Unavailable,
+    /// The disk is full: the change was not saved.
+    #[error("insufficient storage")]
+    InsufficientStorage,
+    /// The request's body did not arrive in time.
+    #[error("request timeout")]
+    RequestTimeout,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -61,6 +69,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -68,12 +78,41 @@ impl ApiError {
 
 impl From<sea_orm::DbErr> for ApiError {
     fn from(err: sea_orm::DbErr) -> Self {
-        ApiError::Internal(err.into())
+        match crate::db::fault::classify(&err) {
+            Fault::Unavailable => {
+                tracing::warn!(error = %err, "database unavailable");
+                ApiError::Unavailable
+            }
+            Fault::DiskFull => {
+                tracing::error!(error = %err, "database disk full: change not saved");
+                ApiError::InsufficientStorage
+            }
+            Fault::Other => ApiError::Internal(err.into()),
+        }
+    }
+}
+
+/// A database error that reached an `anyhow::Error` on its way up is still told apart
+/// from a bug when the response is made.
+fn reclassify(err: anyhow::Error) -> ApiError {
+    match err.downcast::<sea_orm::DbErr>() {
+        Ok(db) => ApiError::from(db),
+        Err(other) => ApiError::Internal(other),
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let this = match self {
+            ApiError::Internal(err) => reclassify(err),
+            other => other,
+        };
+        this.render()
+    }
+}
+
+impl ApiError {
+    fn render(self) -> Response {
         let status = self.status();
         let body = match &self {
             ApiError::Validation(errors) => json!(errors),
@@ -92,7 +131,15 @@ impl IntoResponse for ApiError {
                     "Request was throttled. Expected available in {retry_after_secs} seconds."
                 )
             }),
-            ApiError::Unavailable => json!({ "detail": "Service temporarily unavailable." }),
+            ApiError::Unavailable => {
+                json!({ "detail": "The database is unavailable. Try again shortly." })
+            }
+            ApiError::InsufficientStorage => json!({
+                "detail": "The server is out of disk space; the change was not saved. Try again later."
+            }),
+            ApiError::RequestTimeout => {
+                json!({ "detail": "The request body did not arrive in time." })
+            }
             ApiError::Internal(err) => {
                 // The cause goes to the log only: a 5xx body never carries internals.
                 tracing::error!(error = ?err, "internal error");
@@ -107,6 +154,14 @@ impl IntoResponse for ApiError {
             }
             ApiError::Throttled { retry_after_secs } => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            }
+            ApiError::Unavailable | ApiError::InsufficientStorage => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(5));
+            }
+            // The rest of the body was never read: the connection cannot carry another
+            // request, and the client is told so.
+            ApiError::RequestTimeout | ApiError::PayloadTooLarge => {
+                headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
             }
             _ => {}
         }

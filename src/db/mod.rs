@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod correspondences;
 pub mod dashboard;
 pub mod dispatch;
+pub mod fault;
 pub mod leads;
 pub mod migrate;
 pub mod notes;
@@ -13,6 +14,7 @@ pub mod outbox;
 pub mod reminders;
 pub mod resource;
 pub mod search;
+pub mod sessions;
 pub mod settings;
 pub mod sql;
 pub mod tokens;
@@ -64,11 +66,22 @@ impl Db {
 
     async fn open(url: &str, connections: u32) -> anyhow::Result<DatabaseConnection> {
         let mut options = ConnectOptions::new(url.to_string());
+        // A PostgreSQL server that is down refuses connections at once, and the pool would
+        // go on retrying until the acquire timeout: keep it short so that requests fail
+        // fast with a 503. SQLite's writers queue for their one connection, so a longer
+        // wait there is ordinary load, not an outage.
+        let acquire_timeout = if url.starts_with("sqlite:") {
+            Duration::from_secs(30)
+        } else {
+            POSTGRES_ACQUIRE_TIMEOUT
+        };
         options
             .sqlx_logging(false)
-            .acquire_timeout(Duration::from_secs(30))
+            .acquire_timeout(acquire_timeout)
             .max_connections(connections)
             .min_connections(1)
+            .map_sqlx_sqlite_before_acquire(|conn, _| Box::pin(not_in_transaction(conn)))
+            .map_sqlx_postgres_before_acquire(|conn, _| Box::pin(not_in_transaction(conn)))
             .map_sqlx_sqlite_opts(|opts| {
                 opts.create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
@@ -99,10 +112,40 @@ impl Db {
             .await
     }
 
-    /// True when the database answers a trivial query.
+    /// True when the database answers a trivial query within a second.
     pub async fn ping(&self) -> bool {
-        self.conn.execute_unprepared("SELECT 1").await.is_ok()
+        let ping = self.conn.execute_unprepared("SELECT 1");
+        matches!(
+            tokio::time::timeout(Duration::from_secs(1), ping).await,
+            Ok(Ok(_))
+        )
     }
+}
+
+/// How long a request waits for a PostgreSQL connection before it answers 503.
+const POSTGRES_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Whether a pooled connection may be handed out: only outside any transaction.
+///
+/// A transaction whose COMMIT or ROLLBACK failed (a full disk, a dropped connection) can
+/// leave the connection inside a transaction, or with the driver believing so. Handed out
+/// again, the next `BEGIN` would become a savepoint of the dead transaction: its writes
+/// would be acknowledged and never committed. Such a connection is discarded instead, and
+/// closing it rolls back whatever it held.
+async fn not_in_transaction<C: sea_orm::sqlx::Connection>(
+    conn: &mut C,
+) -> Result<bool, sea_orm::sqlx::Error> {
+    if !conn.is_in_transaction() {
+        return Ok(true);
+    }
+    // The rollback of a dropped transaction is queued on the connection and may not have
+    // run yet: let it finish, then look again.
+    conn.ping().await?;
+    let clean = !conn.is_in_transaction();
+    if !clean {
+        tracing::warn!("discarding a database connection left inside a transaction");
+    }
+    Ok(clean)
 }
 
 /// The current time at the precision both backends store (microseconds), so a value read

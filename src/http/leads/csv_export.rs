@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
-use crate::db::{self, Db, leads::ExportRow, leads::LeadFilter};
+use crate::db::{self, Db, DbErr, leads::ExportRow, leads::LeadFilter};
 use crate::domain::lead::Priority;
 use crate::domain::money::format_cents;
 
@@ -69,43 +69,78 @@ fn writer() -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// What the export task hands over when it ends: the reason it stopped early, if any.
+type Outcome = tokio::task::JoinHandle<Result<(), DbErr>>;
+
 /// The body stream: the header, then the rows in chunks.
-pub fn stream(
+///
+/// The first row is awaited before the response starts, so that a query that fails at
+/// once is answered with an error status. A failure after that ends the stream with an
+/// error, which aborts the response (no terminating chunk): every client sees a failed
+/// download rather than a short file that looks complete.
+pub async fn stream(
     db: Db,
     filter: LeadFilter,
     order: String,
-) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
-    let (tx, rx) = mpsc::channel::<ExportRow>(CHUNK_ROWS * 2);
-    tokio::spawn(async move {
-        if let Err(err) = db::leads::export(&db, &filter, &order, tx).await {
-            // The status line is already sent; the log says why the file is short.
-            tracing::error!(error = %err, "lead export stopped early");
-        }
-    });
+) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>>, DbErr> {
+    let (tx, mut rx) = mpsc::channel::<ExportRow>(CHUNK_ROWS * 2);
+    let task: Outcome =
+        tokio::spawn(async move { db::leads::export(&db, &filter, &order, tx).await });
     let mut head = writer();
     let _ = head.write_record(HEADER);
+    let first_row = rx.recv().await;
+    let task = match first_row {
+        Some(ref row) => {
+            let _ = write_row(&mut head, row);
+            Some(task)
+        }
+        None => {
+            finish(task).await?;
+            None
+        }
+    };
     let first = head.into_inner().unwrap_or_default();
-    futures_util::stream::unfold((rx, Some(first)), |(mut rx, first)| async move {
-        if let Some(first) = first {
-            return Some((Ok(Bytes::from(first)), (rx, None)));
-        }
-        let row = rx.recv().await?;
-        let mut out = writer();
-        let mut result = write_row(&mut out, &row);
-        while result.is_ok() && out.get_ref().len() < 64 * 1024 {
-            match rx.try_recv() {
-                Ok(row) => result = write_row(&mut out, &row),
-                Err(_) => break,
+    let body = futures_util::stream::unfold(
+        (rx, Some(first), task),
+        |(mut rx, first, task)| async move {
+            if let Some(first) = first {
+                return Some((Ok(Bytes::from(first)), (rx, None, task)));
             }
-        }
-        let chunk = result.map_err(std::io::Error::other).and_then(|()| {
-            out.into_inner()
-                .map_err(|e| std::io::Error::other(e.to_string()))
-        });
-        Some((chunk.map(Bytes::from), (rx, None)))
-    })
+            let Some(row) = rx.recv().await else {
+                let failure = match task {
+                    Some(task) => finish(task).await.err()?,
+                    None => return None,
+                };
+                tracing::error!(error = %failure, "lead export stopped early: response aborted");
+                let abort = std::io::Error::other("the export stopped early");
+                return Some((Err(abort), (rx, None, None)));
+            };
+            let mut out = writer();
+            let mut result = write_row(&mut out, &row);
+            while result.is_ok() && out.get_ref().len() < 64 * 1024 {
+                match rx.try_recv() {
+                    Ok(row) => result = write_row(&mut out, &row),
+                    Err(_) => break,
+                }
+            }
+            let chunk = result.map_err(std::io::Error::other).and_then(|()| {
+                out.into_inner()
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            });
+            Some((chunk.map(Bytes::from), (rx, None, task)))
+        },
+    )
     // The compression layer polls once more after the end; a fused stream answers None.
-    .fuse()
+    .fuse();
+    Ok(body)
+}
+
+/// Waits for the export task and tells whether it read every row.
+async fn finish(task: Outcome) -> Result<(), DbErr> {
+    match task.await {
+        Ok(result) => result,
+        Err(join) => Err(DbErr::Custom(format!("the export task failed: {join}"))),
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,14 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
   }
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName
-  const href = URL.createObjectURL(await response.blob())
+  let blob: Blob
+  try {
+    // The server aborts a download that fails half-way: nothing partial is saved.
+    blob = await response.blob()
+  } catch {
+    return 'The download was cut short and nothing was saved. Try again.'
+  }
+  const href = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = href
   link.download = name
