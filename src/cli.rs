@@ -104,13 +104,20 @@ async fn open(database: &DatabaseArgs) -> anyhow::Result<Db> {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
+            crate::server::raise_open_file_limit();
             let db = open(&args.database).await?;
             let state = AppState::new(
                 db.clone(),
                 Config::from_args(&args),
                 args.jwt_secret.clone(),
             )
-            .await?;
+            .await?
+            .with_mailer(crate::jobs::mailer::Mailer::new(
+                args.dispatch.smtp_url.as_ref(),
+                &args.dispatch.mail_from,
+                args.dispatch.mail_timeout,
+            )?);
+            let signal = crate::server::shutdown_signal();
             let listener = TcpListener::bind(&args.bind)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
@@ -122,7 +129,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let (stop, stopped) = tokio::sync::watch::channel(false);
             let dispatcher = tokio::spawn(Dispatcher::new(db, args.dispatch.clone())?.run(stopped));
             let shutdown = async move {
-                crate::server::shutdown_signal().await;
+                signal.await;
                 let _ = stop.send(true);
             };
             crate::server::serve(listener, state, shutdown).await?;
@@ -135,9 +142,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "reminder worker on {}",
                 db::redact_url(&args.database.database_url)
             );
+            let signal = crate::server::shutdown_signal();
             let (stop, stopped) = tokio::sync::watch::channel(false);
             let dispatcher = tokio::spawn(Dispatcher::new(db, args.dispatch)?.run(stopped));
-            crate::server::shutdown_signal().await;
+            signal.await;
             let _ = stop.send(true);
             dispatcher.await?;
             Ok(())

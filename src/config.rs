@@ -69,7 +69,8 @@ pub struct DatabaseArgs {
 /// Reminder delivery: what `crm serve` and `crm worker` share.
 #[derive(Args, Debug, Clone)]
 pub struct DispatchArgs {
-    /// Public base URL of the web app, for links in emails and the calendar feed.
+    /// Public base URL of the web app, for links in emails, the calendar feed and lists'
+    /// `next`/`previous` links.
     #[arg(long, env = "CRM_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
     /// SMTP server: smtp://host:port (plain), smtp://…?tls=starttls, smtps://host:port;
@@ -178,6 +179,13 @@ pub struct ServeArgs {
     /// Largest accepted request body in bytes.
     #[arg(long, env = "CRM_BODY_LIMIT", default_value_t = 1024 * 1024)]
     pub body_limit: usize,
+    /// Time a connection has to send a complete request head, when new and between
+    /// requests on a kept-alive connection; then it is closed.
+    #[arg(long, env = "CRM_HEADER_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    pub header_timeout: Duration,
+    /// Time a request has to send its whole body; then it gets 408.
+    #[arg(long, env = "CRM_BODY_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
+    pub body_timeout: Duration,
     /// Log as JSON lines instead of text.
     #[arg(long, env = "CRM_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -194,24 +202,38 @@ pub struct Config {
     /// However often a session refreshes, it ends this long after login.
     pub refresh_absolute_ttl: Duration,
     pub body_limit: usize,
+    pub header_timeout: Duration,
+    pub body_timeout: Duration,
     pub throttle: ThrottleConfig,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct ThrottleConfig {
-    /// Failed logins allowed per username within the window.
-    pub per_username: u32,
-    /// Failed logins allowed per client address within the window (higher: an office
-    /// shares one address).
+    /// Failed logins allowed per username from one client address within the window; then
+    /// that pair gets 429.
+    pub per_user_address: u32,
+    /// Failed logins allowed per client address within the window, across usernames (higher:
+    /// an office shares one address); then the address gets 429.
     pub per_address: u32,
+    /// Failed logins per username from all addresses within the window past which attempts
+    /// for it are slowed (never refused, so that no one can lock a user out), and the user
+    /// is told by email once per window.
+    pub per_username: u32,
+    /// Delay before answering per failure at or past `per_username`.
+    pub slowdown_step: Duration,
+    /// The longest delay.
+    pub slowdown_max: Duration,
     pub window: Duration,
 }
 
 impl Default for ThrottleConfig {
     fn default() -> Self {
         ThrottleConfig {
-            per_username: 5,
+            per_user_address: 5,
             per_address: 20,
+            per_username: 50,
+            slowdown_step: Duration::from_millis(250),
+            slowdown_max: Duration::from_secs(3),
             window: Duration::from_secs(15 * 60),
         }
     }
@@ -232,6 +254,8 @@ impl Config {
             refresh_ttl: args.refresh_ttl,
             refresh_absolute_ttl: Duration::from_secs(30 * 86_400),
             body_limit: args.body_limit,
+            header_timeout: args.header_timeout,
+            body_timeout: args.body_timeout,
             throttle: ThrottleConfig::default(),
         }
     }
@@ -247,6 +271,8 @@ impl Default for Config {
             refresh_ttl: Duration::from_secs(7 * 86_400),
             refresh_absolute_ttl: Duration::from_secs(30 * 86_400),
             body_limit: 1024 * 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
             throttle: ThrottleConfig::default(),
         }
     }

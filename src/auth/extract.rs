@@ -1,6 +1,8 @@
 //! Request guards: `CurrentUser` (any active user with a valid access token) and
-//! `Manager` (a current user whose role is manager). The user is read from the database on
-//! every request, so deactivation and role changes take effect at once.
+//! `Manager` (a current user whose role is manager). The user and the state of the token's
+//! session are read from the database on every request, in one statement, so deactivation,
+//! role changes and the end of a session (logout, reuse of a refresh token, a new password)
+//! take effect at once.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -48,11 +50,15 @@ impl FromRequestParts<AppState> for CurrentUser {
         let id = claims
             .user_id()
             .ok_or_else(|| ApiError::Unauthorized("Invalid token.".into()))?;
-        let user = db::users::get(&state.db.conn, id)
+        let found = db::sessions::user_with_session(&state.db.conn, id, &claims.sid)
             .await?
             .ok_or_else(|| ApiError::Unauthorized("User not found".into()))?;
+        let user = found.user;
         if !user.is_active {
             return Err(ApiError::Unauthorized("User is inactive".into()));
+        }
+        if !found.session_live {
+            return Err(ApiError::Unauthorized("Session has ended".into()));
         }
         Ok(CurrentUser {
             actor: user.actor(),

@@ -1,5 +1,6 @@
 //! Authentication: tokens, password hashing, login throttling and the request guards.
 
+pub mod alert;
 pub mod extract;
 pub mod jwt;
 pub mod password;

@@ -71,15 +71,19 @@ async fn issue<C: ConnectionTrait>(
     })
 }
 
-/// Checks the credentials (throttled per username and address) and starts a session.
+/// Checks the credentials (throttled: see `throttle.rs`) and starts a session.
 pub async fn login(
     state: &AppState,
     username: &str,
     password_text: String,
     address: IpAddr,
 ) -> ApiResult<(TokenPair, User)> {
-    if let Err(retry_after_secs) = state.throttle.check(username, address) {
-        return Err(ApiError::Throttled { retry_after_secs });
+    let attempt = state
+        .throttle
+        .begin(username, address)
+        .map_err(|retry_after_secs| ApiError::Throttled { retry_after_secs })?;
+    if !attempt.delay.is_zero() {
+        tokio::time::sleep(attempt.delay).await;
     }
     let user = db::users::by_username(&state.db.conn, username).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
@@ -87,11 +91,13 @@ pub async fn login(
     let user = match user {
         Some(user) if verified && user.is_active => user,
         _ => {
-            state.throttle.record_failure(username, address);
+            if let Some(alert) = state.throttle.failed(attempt) {
+                super::alert::notify(state, username, alert);
+            }
             return Err(ApiError::Unauthorized(BAD_CREDENTIALS.into()));
         }
     };
-    state.throttle.record_success(username);
+    state.throttle.succeeded(attempt);
     db::users::touch_last_login(&state.db.conn, user.id).await?;
     let session = random_hex(16);
     let session_ends = now() + state.config.refresh_absolute_ttl;
@@ -133,13 +139,14 @@ pub async fn refresh(state: &AppState, token: &str) -> ApiResult<TokenPair> {
     Ok(pair)
 }
 
-/// Revokes one refresh token of the caller.
+/// Ends the session of one refresh token of the caller: its refresh tokens are revoked,
+/// and with them the session's access tokens.
 pub async fn logout(state: &AppState, user_id: i64, token: &str) -> ApiResult<()> {
     let claims = state.jwt.verify(token, REFRESH)?;
     if claims.user_id() != Some(user_id) {
         return Err(ApiError::Unauthorized(BAD_REFRESH.into()));
     }
-    tokens::revoke(&state.db.conn, &claims.jti, user_id).await?;
+    tokens::revoke_session(&state.db.conn, &claims.sid, user_id).await?;
     Ok(())
 }
 

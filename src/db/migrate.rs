@@ -44,6 +44,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0005_search_document.sql"),
         postgres: include_str!("migrations/postgres/0005_search_document.sql"),
     },
+    Migration {
+        version: 6,
+        name: "live_sessions",
+        sqlite: include_str!("migrations/sqlite/0006_live_sessions.sql"),
+        postgres: include_str!("migrations/postgres/0006_live_sessions.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from

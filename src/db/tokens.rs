@@ -79,18 +79,6 @@ pub async fn revoke_family<C: ConnectionTrait>(db: &C, family_id: &str) -> Resul
     .await
 }
 
-/// Revokes one token of `user_id`; returns how many rows changed (0: not theirs or gone).
-pub async fn revoke<C: ConnectionTrait>(db: &C, jti: &str, user_id: i64) -> Result<u64, DbErr> {
-    let ts = now();
-    sql(
-        "UPDATE refresh_tokens SET revoked_at = $1, updated_at = $1 \
-         WHERE jti = $2 AND user_id = $3 AND revoked_at IS NULL",
-        [ts.into(), jti.into(), user_id.into()],
-    )
-    .execute(db)
-    .await
-}
-
 /// Revokes every live token of a user, except those of the `keep` family.
 pub async fn revoke_user<C: ConnectionTrait>(
     db: &C,
@@ -105,4 +93,21 @@ pub async fn revoke_user<C: ConnectionTrait>(
         q.push(" AND family_id <> ").bind(family);
     }
     q.execute(db).await
+}
+
+/// Revokes every live token of session `family_id` of `user_id` (logout): the session and
+/// its access tokens end.
+pub async fn revoke_session<C: ConnectionTrait>(
+    db: &C,
+    family_id: &str,
+    user_id: i64,
+) -> Result<u64, DbErr> {
+    let ts = now();
+    sql(
+        "UPDATE refresh_tokens SET revoked_at = $1, updated_at = $1 \
+         WHERE family_id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        [ts.into(), family_id.into(), user_id.into()],
+    )
+    .execute(db)
+    .await
 }

@@ -62,7 +62,7 @@ fn required_string(body: &serde_json::Value, names: &[&str]) -> ApiResult<Vec<St
         (status = 200, body = LoginResponse),
         (status = 400, body = ValidationErrors),
         (status = 401, body = ErrorDetail, description = "Wrong credentials or inactive user"),
-        (status = 429, body = ErrorDetail, description = "Too many failed attempts; see Retry-After"),
+        (status = 429, body = ErrorDetail, description = "Too many failed attempts from this address (for this username, or in all); see Retry-After"),
     ))]
 pub async fn login(
     State(state): State<AppState>,
@@ -97,7 +97,7 @@ pub async fn refresh(
     Ok(Json(session::refresh(&state, &token).await?))
 }
 
-/// Revoke a refresh token of the caller.
+/// End the session of a refresh token of the caller; its access tokens stop working at once.
 #[utoipa::path(post, path = "/api/auth/logout/", tag = "auth", request_body = RefreshRequest,
     security(("jwt" = [])),
     responses(

@@ -13,9 +13,9 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-fn claims(sub: i64, iat: i64, exp: i64) -> Value {
+fn claims(sub: i64, sid: &str, iat: i64, exp: i64) -> Value {
     json!({"sub": sub.to_string(), "role": "manager", "iat": iat, "exp": exp,
-           "jti": "forged", "token_type": "access", "sid": "s"})
+           "jti": "forged", "token_type": "access", "sid": sid})
 }
 
 fn sign(alg: Algorithm, secret: &str, claims: &Value) -> String {
@@ -30,16 +30,6 @@ fn sign(alg: Algorithm, secret: &str, claims: &Value) -> String {
 fn decode_claims(token: &str) -> Value {
     let payload = token.split('.').nth(1).unwrap();
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
-}
-
-async fn refresh(app: &TestApp, token: &str) -> (StatusCode, Value) {
-    app.call(
-        Method::POST,
-        "/api/auth/refresh/",
-        None,
-        Some(json!({"refresh": token})),
-    )
-    .await
 }
 
 on_both_backends! {
@@ -94,17 +84,21 @@ on_both_backends! {
     async fn forged_none_expired_and_foreign_algorithm_tokens_are_rejected(app) {
         let id = app.manager_id;
         let t = now();
-        let valid = sign(Algorithm::HS256, &app.jwt_secret, &claims(id, t, t + 600));
+        let sid = decode_claims(&app.manager().await)["sid"].as_str().unwrap().to_string();
+        let valid = sign(Algorithm::HS256, &app.jwt_secret, &claims(id, &sid, t, t + 600));
         let (status, _) = app.get("/api/auth/me/", &valid).await;
         assert_eq!(status, StatusCode::OK, "a token signed with the real secret works");
+        let no_session = sign(Algorithm::HS256, &app.jwt_secret, &claims(id, "made-up", t, t + 600));
+        let (status, _) = app.get("/api/auth/me/", &no_session).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "even a well-signed token needs a live session");
 
-        let wrong_secret = sign(Algorithm::HS256, "another-secret-another-secret-xx", &claims(id, t, t + 600));
-        let expired = sign(Algorithm::HS256, &app.jwt_secret, &claims(id, t - 7200, t - 3600));
-        let other_alg = sign(Algorithm::HS512, &app.jwt_secret, &claims(id, t, t + 600));
+        let wrong_secret = sign(Algorithm::HS256, "another-secret-another-secret-xx", &claims(id, &sid, t, t + 600));
+        let expired = sign(Algorithm::HS256, &app.jwt_secret, &claims(id, &sid, t - 7200, t - 3600));
+        let other_alg = sign(Algorithm::HS512, &app.jwt_secret, &claims(id, &sid, t, t + 600));
         let none = format!(
             "{}.{}.",
             URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#),
-            URL_SAFE_NO_PAD.encode(claims(id, t, t + 600).to_string())
+            URL_SAFE_NO_PAD.encode(claims(id, &sid, t, t + 600).to_string())
         );
         let mut tampered = valid.clone();
         tampered.insert(valid.find('.').unwrap() + 3, 'x');
@@ -118,35 +112,35 @@ on_both_backends! {
         let (_, body) = app.login_body("agent", PASSWORD).await;
         let (status, _) = app.get("/api/auth/me/", body["refresh"].as_str().unwrap()).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        let (status, _) = refresh(&app, body["access"].as_str().unwrap()).await;
+        let (status, _) = app.refresh(body["access"].as_str().unwrap()).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 
     async fn refresh_rotates_and_reuse_revokes_the_whole_session(app) {
         let (_, login) = app.login_body("agent", PASSWORD).await;
         let first = login["refresh"].as_str().unwrap().to_string();
-        let (status, pair) = refresh(&app, &first).await;
+        let (status, pair) = app.refresh(&first).await;
         assert_eq!(status, StatusCode::OK, "{pair}");
         let second = pair["refresh"].as_str().unwrap().to_string();
         assert_ne!(first, second);
         let (status, _) = app.get("/api/auth/me/", pair["access"].as_str().unwrap()).await;
         assert_eq!(status, StatusCode::OK);
 
-        let (status, _) = refresh(&app, &first).await;
+        let (status, _) = app.refresh(&first).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "a rotated-out token is refused");
-        let (status, _) = refresh(&app, &second).await;
+        let (status, _) = app.refresh(&second).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "reuse revoked the descendants too");
 
         // Another login of the same user is a different session and is untouched.
         let (_, other) = app.login_body("agent", PASSWORD).await;
-        let (status, _) = refresh(&app, other["refresh"].as_str().unwrap()).await;
+        let (status, _) = app.refresh(other["refresh"].as_str().unwrap()).await;
         assert_eq!(status, StatusCode::OK);
     }
 
     async fn two_concurrent_refreshes_with_one_token_succeed_once(app) {
         let (_, login) = app.login_body("agent", PASSWORD).await;
         let token = login["refresh"].as_str().unwrap().to_string();
-        let (a, b) = tokio::join!(refresh(&app, &token), refresh(&app, &token));
+        let (a, b) = tokio::join!(app.refresh(&token), app.refresh(&token));
         let ok = [a.0, b.0].iter().filter(|s| **s == StatusCode::OK).count();
         assert_eq!(ok, 1, "{a:?} {b:?}");
     }
@@ -157,9 +151,10 @@ on_both_backends! {
         let token = login["refresh"].as_str().unwrap();
         let (status, _) = app.post("/api/auth/logout/", access, json!({"refresh": token})).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
-        let (status, _) = refresh(&app, token).await;
+        let (status, _) = app.refresh(token).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        let (status, body) = app.post("/api/auth/logout/", access, json!({})).await;
+        let other = app.agent().await;
+        let (status, body) = app.post("/api/auth/logout/", &other, json!({})).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert_eq!(body["refresh"][0], "This field is required.");
     }
@@ -189,8 +184,8 @@ on_both_backends! {
         assert_eq!(status, StatusCode::NO_CONTENT);
         assert_eq!(app.login_body("agent", PASSWORD).await.0, StatusCode::UNAUTHORIZED);
         assert_eq!(app.login_body("agent", "a much longer passphrase").await.0, StatusCode::OK);
-        assert_eq!(refresh(&app, other["refresh"].as_str().unwrap()).await.0, StatusCode::UNAUTHORIZED);
-        assert_eq!(refresh(&app, this["refresh"].as_str().unwrap()).await.0, StatusCode::OK);
+        assert_eq!(app.refresh(other["refresh"].as_str().unwrap()).await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.refresh(this["refresh"].as_str().unwrap()).await.0, StatusCode::OK);
     }
 
     async fn a_deactivated_user_is_locked_out_on_the_next_request(app) {
@@ -201,7 +196,7 @@ on_both_backends! {
         assert_eq!(status, StatusCode::OK);
         let (status, body) = app.get("/api/leads/", &agent).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
-        assert_eq!(refresh(&app, login["refresh"].as_str().unwrap()).await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.refresh(login["refresh"].as_str().unwrap()).await.0, StatusCode::UNAUTHORIZED);
         assert_eq!(app.login_body("agent", PASSWORD).await.0, StatusCode::UNAUTHORIZED);
     }
 

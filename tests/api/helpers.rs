@@ -191,6 +191,13 @@ impl TestApp {
         self.call(Method::DELETE, path, Some(token), None).await
     }
 
+    /// Exchanges a refresh token for a new pair.
+    pub async fn refresh(&self, token: &str) -> (StatusCode, Value) {
+        let body = serde_json::json!({"refresh": token});
+        self.call(Method::POST, "/api/auth/refresh/", None, Some(body))
+            .await
+    }
+
     /// Logs in and returns the whole response body.
     pub async fn login_body(&self, username: &str, password: &str) -> (StatusCode, Value) {
         let body = serde_json::json!({"username": username, "password": password});
