@@ -6,7 +6,7 @@ use sea_orm::FromQueryResult;
 use super::resource::{self, Resource};
 use super::{Db, DbErr};
 use crate::domain::Actor;
-use crate::domain::note::{Note, NoteChanges};
+use crate::domain::note::{self, Note, NoteChanges};
 use crate::domain::user::full_name;
 use crate::error::ApiResult;
 
@@ -105,41 +105,23 @@ pub async fn create(db: &Db, actor: &Actor, c: &NoteChanges) -> ApiResult<Note> 
     Ok(note)
 }
 
-/// Updates a note; `allowed` sees the stored note first (agents edit only their own).
-pub async fn update(
-    db: &Db,
-    actor: &Actor,
-    id: i64,
-    c: &NoteChanges,
-    allowed: impl FnOnce(&Note) -> bool,
-) -> ApiResult<Note> {
+/// Updates a note under the rules of `note::check_update`.
+pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> ApiResult<Note> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Notes, _>(&txn, id).await?;
-    if !allowed(&before) {
-        return Err(crate::error::ApiError::Forbidden);
-    }
-    if let Some(lead) = c.lead.filter(|lead| *lead != before.lead) {
-        super::contacts::lock_lead(&txn, lead).await?;
-    }
+    note::check_update(actor, &before, c)?;
     let after = resource::update::<Notes, _>(&txn, actor, &before, |q| {
-        q.set("lead_id", c.lead).set("content", c.content.clone());
+        q.set("content", c.content.clone());
     })
     .await?;
     txn.commit().await?;
     Ok(after)
 }
 
-pub async fn delete(
-    db: &Db,
-    actor: &Actor,
-    id: i64,
-    allowed: impl FnOnce(&Note) -> bool,
-) -> ApiResult<()> {
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Notes, _>(&txn, id).await?;
-    if !allowed(&before) {
-        return Err(crate::error::ApiError::Forbidden);
-    }
+    note::check_access(actor, &before)?;
     resource::delete::<Notes, _>(&txn, actor, &before).await?;
     txn.commit().await?;
     Ok(())

@@ -2,13 +2,14 @@
 //! dispatcher's job; here a reminder stays `pending` until then.
 
 use chrono::{DateTime, Utc};
-use sea_orm::FromQueryResult;
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::resource::{self, Resource};
+use super::sql::sql;
 use super::{Db, DbErr, now};
 use crate::domain::Actor;
-use crate::domain::reminder::{Reminder, ReminderChanges, ReminderStatus};
-use crate::error::{ApiError, ApiResult};
+use crate::domain::reminder::{self, Reminder, ReminderChanges, ReminderStatus, UpdatePlan};
+use crate::error::ApiResult;
 
 pub struct Reminders;
 
@@ -113,10 +114,27 @@ pub async fn list(
     .await
 }
 
+/// The user a lead is assigned to (none for a lead that does not exist).
+async fn lead_assignee<C: ConnectionTrait>(txn: &C, lead_id: i64) -> Result<Option<i64>, DbErr> {
+    let row = sql(
+        "SELECT assigned_to FROM leads WHERE id = $1",
+        [lead_id.into()],
+    )
+    .row(txn)
+    .await?;
+    Ok(match row {
+        Some(row) => row.try_get_by_index::<Option<i64>>(0)?,
+        None => None,
+    })
+}
+
 pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Reminder> {
     let lead_id = c.lead.unwrap_or_default();
     let txn = db.begin_write().await?;
     super::contacts::lock_lead(&txn, lead_id).await?;
+    if let Some(recipient) = c.recipient {
+        reminder::check_recipient(actor, recipient, lead_assignee(&txn, lead_id).await?)?;
+    }
     let item = resource::create::<Reminders, _>(
         &txn,
         actor,
@@ -146,56 +164,18 @@ pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Re
     Ok(item)
 }
 
-/// Applies a change under the rules: only a pending reminder can be cancelled; moving
-/// `remind_at` of a pending or failed one reschedules it (back to pending).
+/// Applies a change under the rules of `reminder::plan_update`.
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> ApiResult<Reminder> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Reminders, _>(&txn, id).await?;
-    let mut status = None;
-    let mut clear_error = false;
-    if c.remind_at.is_some_and(|at| at != before.remind_at) {
-        match before.status {
-            ReminderStatus::Pending | ReminderStatus::Failed => {
-                status = Some(ReminderStatus::Pending);
-                clear_error = true;
-            }
-            _ => {
-                return Err(ApiError::field(
-                    "remind_at",
-                    format!(
-                        "A {} reminder cannot be rescheduled.",
-                        before.status.as_str()
-                    ),
-                ));
-            }
-        }
-    }
-    match c.status {
-        None => {}
-        // Asking for the status it has, or will have after a reschedule, changes nothing.
-        Some(asked) if asked == before.status || Some(asked) == status => {}
-        Some(ReminderStatus::Cancelled) => {
-            if before.status != ReminderStatus::Pending && status != Some(ReminderStatus::Pending) {
-                return Err(ApiError::field(
-                    "status",
-                    format!(
-                        "Only a pending reminder can be cancelled; this one is {}.",
-                        before.status.as_str()
-                    ),
-                ));
-            }
-            status = Some(ReminderStatus::Cancelled);
-        }
-        Some(_) => {
-            return Err(ApiError::field(
-                "status",
-                "Status can only be set to \"cancelled\".",
-            ));
-        }
-    }
-    if let Some(lead) = c.lead.filter(|lead| *lead != before.lead) {
+    let lead = c.lead.unwrap_or(before.lead);
+    if lead != before.lead {
         super::contacts::lock_lead(&txn, lead).await?;
     }
+    let UpdatePlan {
+        status,
+        clear_error,
+    } = reminder::plan_update(actor, &before, c, lead_assignee(&txn, lead).await?)?;
     let after = resource::update::<Reminders, _>(&txn, actor, &before, |q| {
         q.set("lead_id", c.lead)
             .set("title", c.title.clone())
@@ -223,6 +203,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Api
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Reminders, _>(&txn, id).await?;
+    reminder::check_access(actor, &before)?;
     resource::delete::<Reminders, _>(&txn, actor, &before).await?;
     txn.commit().await?;
     Ok(())

@@ -22,6 +22,14 @@ pub const ORDERING: &[(&str, &str)] = &[
     ("updated_at", "updated_at"),
 ];
 
+/// What agents may order by: only what they are shown.
+pub const BRIEF_ORDERING: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("username", "username"),
+    ("first_name", "first_name"),
+    ("last_name", "last_name"),
+];
+
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct UserRow {
     pub id: i64,
@@ -95,6 +103,8 @@ pub struct UserFilter {
     pub role: Option<Role>,
     pub is_active: Option<bool>,
     pub search: Option<String>,
+    /// Whether the search also matches the email (not for agents, who are not shown it).
+    pub search_email: bool,
 }
 
 pub async fn list(
@@ -117,9 +127,14 @@ pub async fn list(
             super::search::escape_like(&term.trim().to_lowercase())
         );
         let p = q.param(pattern);
+        let email = if filter.search_email {
+            format!(" OR email LIKE {p} ESCAPE '\\'")
+        } else {
+            String::new()
+        };
         q.push(&format!(
             " AND (LOWER(username) LIKE {p} ESCAPE '\\' OR LOWER(first_name) LIKE {p} ESCAPE '\\' \
-             OR LOWER(last_name) LIKE {p} ESCAPE '\\' OR email LIKE {p} ESCAPE '\\')"
+             OR LOWER(last_name) LIKE {p} ESCAPE '\\'{email})"
         ));
     }
     super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset).await

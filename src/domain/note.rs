@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::Actor;
 use super::fields::Fields;
 use crate::error::ApiError;
 
@@ -34,5 +35,63 @@ impl NoteChanges {
             content: f.text("content", true, 10_000),
         };
         Ok((changes, f))
+    }
+}
+
+/// Whether `actor` may change or delete `note`: managers any, agents their own.
+pub fn check_access(actor: &Actor, note: &Note) -> Result<(), ApiError> {
+    if actor.is_manager() || (actor.id.is_some() && note.author == actor.id) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// Decides a change of the stored `before` by `actor`. A note stays on its lead, as a
+/// contact does: what was written about one lead is not about another.
+pub fn check_update(actor: &Actor, before: &Note, changes: &NoteChanges) -> Result<(), ApiError> {
+    check_access(actor, before)?;
+    if changes.lead.is_some_and(|lead| lead != before.lead) {
+        return Err(ApiError::field(
+            "lead",
+            "A note cannot be moved to another lead.",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::user::Role;
+
+    #[test]
+    fn a_note_stays_on_its_lead_and_agents_change_only_their_own() {
+        let now = Utc::now();
+        let note = Note {
+            id: 1,
+            lead: 10,
+            content: "c".into(),
+            author: Some(2),
+            author_name: String::new(),
+            created_at: now,
+            updated_at: now,
+        };
+        let agent = |id| Actor {
+            id: Some(id),
+            username: String::new(),
+            role: Role::Agent,
+        };
+        let to = |lead| NoteChanges {
+            lead: Some(lead),
+            content: None,
+        };
+        assert!(check_update(&agent(2), &note, &to(10)).is_ok());
+        assert!(check_update(&agent(2), &note, &to(11)).is_err());
+        assert!(matches!(
+            check_update(&agent(3), &note, &to(10)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(check_update(&Actor::system(), &note, &to(10)).is_ok());
     }
 }

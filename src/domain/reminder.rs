@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::Actor;
 use super::fields::Fields;
 use crate::error::ApiError;
 
@@ -95,5 +96,171 @@ impl ReminderChanges {
             changes.completed_at = Some(done.then(crate::db::now));
         }
         Ok((changes, f))
+    }
+}
+
+/// Whether `actor` may change, cancel or delete `reminder`: managers any; agents those they
+/// created or that are for them.
+pub fn check_access(actor: &Actor, reminder: &Reminder) -> Result<(), ApiError> {
+    let mine = actor
+        .id
+        .is_some_and(|id| reminder.created_by == Some(id) || reminder.recipient == id);
+    if actor.is_manager() || mine {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}
+
+/// Whom `actor` may remind: managers anyone; agents themselves or the assignee of the
+/// reminder's lead (an agent does not schedule emails to colleagues of other leads).
+pub fn check_recipient(
+    actor: &Actor,
+    recipient: i64,
+    lead_assignee: Option<i64>,
+) -> Result<(), ApiError> {
+    if actor.is_manager() || actor.id == Some(recipient) || lead_assignee == Some(recipient) {
+        Ok(())
+    } else {
+        Err(ApiError::field(
+            "recipient",
+            "Agents may remind only themselves or the lead's assignee.",
+        ))
+    }
+}
+
+/// What a valid update does besides setting the given fields.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct UpdatePlan {
+    /// The new status, when it changes.
+    pub status: Option<ReminderStatus>,
+    /// A reschedule clears the last sending error.
+    pub clear_error: bool,
+}
+
+/// Decides an update of `before` by `actor`: who may change it, whom it may go to (checked
+/// when the recipient or the lead changes; `lead_assignee` is that of the lead it will be
+/// on), and the status rules: only a pending reminder can be cancelled; moving `remind_at`
+/// of a pending or failed one reschedules it (back to pending).
+pub fn plan_update(
+    actor: &Actor,
+    before: &Reminder,
+    c: &ReminderChanges,
+    lead_assignee: Option<i64>,
+) -> Result<UpdatePlan, ApiError> {
+    check_access(actor, before)?;
+    let recipient = c.recipient.unwrap_or(before.recipient);
+    let lead = c.lead.unwrap_or(before.lead);
+    if recipient != before.recipient || lead != before.lead {
+        check_recipient(actor, recipient, lead_assignee)?;
+    }
+    let mut plan = UpdatePlan::default();
+    if c.remind_at.is_some_and(|at| at != before.remind_at) {
+        match before.status {
+            ReminderStatus::Pending | ReminderStatus::Failed => {
+                plan.status = Some(ReminderStatus::Pending);
+                plan.clear_error = true;
+            }
+            _ => {
+                return Err(ApiError::field(
+                    "remind_at",
+                    format!(
+                        "A {} reminder cannot be rescheduled.",
+                        before.status.as_str()
+                    ),
+                ));
+            }
+        }
+    }
+    match c.status {
+        None => {}
+        // Asking for the status it has, or will have after a reschedule, changes nothing.
+        Some(asked) if asked == before.status || Some(asked) == plan.status => {}
+        Some(ReminderStatus::Cancelled) => {
+            if before.status != ReminderStatus::Pending
+                && plan.status != Some(ReminderStatus::Pending)
+            {
+                return Err(ApiError::field(
+                    "status",
+                    format!(
+                        "Only a pending reminder can be cancelled; this one is {}.",
+                        before.status.as_str()
+                    ),
+                ));
+            }
+            plan.status = Some(ReminderStatus::Cancelled);
+        }
+        Some(_) => {
+            return Err(ApiError::field(
+                "status",
+                "Status can only be set to \"cancelled\".",
+            ));
+        }
+    }
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::user::Role;
+
+    fn actor(id: i64, role: Role) -> Actor {
+        Actor {
+            id: Some(id),
+            username: format!("u{id}"),
+            role,
+        }
+    }
+
+    fn reminder(created_by: i64, recipient: i64) -> Reminder {
+        let now = Utc::now();
+        Reminder {
+            id: 1,
+            lead: 10,
+            title: "t".into(),
+            message: String::new(),
+            remind_at: now,
+            recipient,
+            status: ReminderStatus::Pending,
+            sent_at: None,
+            completed_at: None,
+            last_error: String::new(),
+            created_by: Some(created_by),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn agents_reach_reminders_they_created_or_receive_and_managers_all() {
+        let agent = actor(2, Role::Agent);
+        assert!(check_access(&agent, &reminder(2, 3)).is_ok());
+        assert!(check_access(&agent, &reminder(3, 2)).is_ok());
+        assert!(matches!(
+            check_access(&agent, &reminder(3, 4)),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(check_access(&actor(1, Role::Manager), &reminder(3, 4)).is_ok());
+    }
+
+    #[test]
+    fn agents_remind_themselves_or_the_assignee_and_a_change_of_recipient_is_checked() {
+        let agent = actor(2, Role::Agent);
+        assert!(check_recipient(&agent, 2, None).is_ok());
+        assert!(check_recipient(&agent, 5, Some(5)).is_ok());
+        assert!(check_recipient(&agent, 5, Some(6)).is_err());
+        assert!(check_recipient(&actor(1, Role::Manager), 5, None).is_ok());
+        let to_other = ReminderChanges {
+            recipient: Some(5),
+            ..Default::default()
+        };
+        assert!(plan_update(&agent, &reminder(2, 2), &to_other, Some(6)).is_err());
+        // A reminder kept as it was need not follow a later reassignment of its lead.
+        let title = ReminderChanges {
+            title: Some("new".into()),
+            ..Default::default()
+        };
+        assert!(plan_update(&agent, &reminder(2, 7), &title, Some(6)).is_ok());
     }
 }

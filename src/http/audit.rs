@@ -1,8 +1,7 @@
 //! `/api/audit-logs/`: the audit trail, read-only, for managers.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -10,10 +9,10 @@ use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::Manager;
-use crate::db::{self, audit::AuditFilter, audit::AuditRow, sql::order_by};
+use crate::db::{self, audit::AuditFilter, audit::AuditRow};
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,8 +71,7 @@ fn parse_action(text: &str) -> Option<String> {
 pub async fn list(
     State(state): State<AppState>,
     _manager: Manager,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<AuditEntry>>> {
     let filter = AuditFilter {
@@ -84,16 +82,9 @@ pub async fn list(
         since: params.datetime("since", false),
         until: params.datetime("until", true),
     };
-    let order = order_by(
-        params.get("ordering"),
-        db::audit::ORDERING,
-        "-timestamp",
-        "id",
-    )
-    .map_err(|m| ApiError::field("ordering", m));
+    let order = params.ordering(db::audit::ORDERING, "-timestamp", "id");
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         let (count, rows) = db::audit::list(&state.db, &filter, &order, limit, offset).await?;
         Ok((count, rows.into_iter().map(AuditEntry::from).collect()))
     })

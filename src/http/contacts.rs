@@ -1,19 +1,19 @@
 //! `/api/contacts/`: contacts of leads; agents cannot delete them.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::db::contacts::{ContactFilter, Contacts};
-use crate::db::{self, resource, sql::order_by};
+use crate::db::{self, resource};
 use crate::domain::contact::{Contact, ContactChanges};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// Documentation of a contact create/update body.
 #[derive(ToSchema)]
@@ -46,8 +46,7 @@ pub struct ContactWrite {
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Contact>>> {
     let filter = ContactFilter {
@@ -55,16 +54,9 @@ pub async fn list(
         is_primary: params.boolean("is_primary"),
         search: params.get("search").map(str::to_string),
     };
-    let order = order_by(
-        params.get("ordering"),
-        db::contacts::ORDERING,
-        "-created_at",
-        "contacts.id",
-    )
-    .map_err(|m| ApiError::field("ordering", m));
+    let order = params.ordering(db::contacts::ORDERING, "-created_at", "contacts.id");
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::contacts::list(&state.db, &filter, &order, limit, offset).await?)
     })
     .await

@@ -1,22 +1,22 @@
 //! `/api/correspondences/`: the log of emails, calls and meetings, newest first.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::db::correspondences::{CorrespondenceFilter, Correspondences};
-use crate::db::{self, resource, sql::order_by};
+use crate::db::{self, resource};
 use crate::domain::correspondence::{
     Correspondence, CorrespondenceChanges, CorrespondenceType, Direction,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// Documentation of a correspondence create/update body.
 #[derive(ToSchema)]
@@ -51,8 +51,7 @@ pub struct CorrespondenceWrite {
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Correspondence>>> {
     let filter = CorrespondenceFilter {
@@ -62,16 +61,9 @@ pub async fn list(
         date_after: params.datetime("date_after", false),
         date_before: params.datetime("date_before", true),
     };
-    let order = order_by(
-        params.get("ordering"),
-        db::correspondences::ORDERING,
-        "-date",
-        "correspondences.id",
-    )
-    .map_err(|m| ApiError::field("ordering", m));
+    let order = params.ordering(db::correspondences::ORDERING, "-date", "correspondences.id");
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::correspondences::list(&state.db, &filter, &order, limit, offset).await?)
     })
     .await

@@ -10,6 +10,7 @@ use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::db::sql::order_clause;
 use crate::domain::fields::{parse_bool, parse_datetime};
 use crate::domain::money::parse_cents;
 use crate::error::{ApiError, FieldErrors};
@@ -190,6 +191,23 @@ impl Params {
         }
     }
 
+    /// The ORDER BY clause asked for by `?ordering=a,-b` over `allowed` (API name → SQL
+    /// expression), `default` when absent. Errors are recorded on `ordering`, so that
+    /// `finish` reports them together with the other parameters' errors.
+    pub fn ordering(&mut self, allowed: &[(&str, &str)], default: &str, id_column: &str) -> String {
+        let raw = self.get("ordering").unwrap_or(default).to_string();
+        let keys = match ordering_keys(&raw, allowed) {
+            Ok(keys) => keys,
+            Err(messages) => {
+                for message in messages {
+                    self.error("ordering", message);
+                }
+                Vec::new()
+            }
+        };
+        order_clause(&keys, id_column)
+    }
+
     /// Every collected error at once, or success.
     pub fn finish(&mut self) -> Result<(), ApiError> {
         if self.errors.is_empty() {
@@ -197,5 +215,93 @@ impl Params {
         } else {
             Err(ApiError::Validation(std::mem::take(&mut self.errors)))
         }
+    }
+}
+
+/// The (SQL expression, descending?) keys of an `ordering` value. Each field may appear once,
+/// so no list takes more keys than it has fields; counting first keeps a hostile value of
+/// thousands of keys from reaching the database (SQLite refuses over 1 000 ORDER BY terms)
+/// or the error message.
+fn ordering_keys<'a>(
+    raw: &str,
+    allowed: &[(&str, &'a str)],
+) -> Result<Vec<(&'a str, bool)>, Vec<String>> {
+    let keys: Vec<&str> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .collect();
+    if keys.len() > allowed.len() {
+        return Err(vec![format!(
+            "Too many ordering fields ({}): at most {}, each once.",
+            keys.len(),
+            allowed.len()
+        )]);
+    }
+    let mut errors = Vec::new();
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for key in keys {
+        let (desc, name) = match key.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, key),
+        };
+        let message = match allowed.iter().position(|(api, _)| *api == name) {
+            Some(i) if seen.contains(&i) => {
+                format!("Ordering field \"{name}\" is given more than once.")
+            }
+            Some(i) => {
+                seen.push(i);
+                out.push((allowed[i].1, desc));
+                continue;
+            }
+            None => {
+                let names: Vec<&str> = allowed.iter().map(|(api, _)| *api).collect();
+                format!(
+                    "Invalid ordering field \"{name}\". Allowed fields: {}.",
+                    names.join(", ")
+                )
+            }
+        };
+        if !errors.contains(&message) {
+            errors.push(message);
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordering_keys;
+
+    const ALLOWED: &[(&str, &str)] = &[
+        ("created_at", "t.created_at"),
+        ("name", "t.name"),
+        ("status", "t.status"),
+    ];
+
+    #[test]
+    fn ordering_maps_fields_to_columns() {
+        assert_eq!(
+            ordering_keys("name,-created_at", ALLOWED).unwrap(),
+            [("t.name", false), ("t.created_at", true)]
+        );
+    }
+
+    #[test]
+    fn ordering_refuses_unknown_repeated_and_too_many_fields() {
+        let errors = ordering_keys("password,name,-name", ALLOWED).unwrap_err();
+        assert!(errors[0].contains("password") && errors[0].contains("created_at, name, status"));
+        assert!(errors[1].contains("more than once"), "{errors:?}");
+        let many = vec!["name"; 2000].join(",");
+        let errors = ordering_keys(&many, ALLOWED).unwrap_err();
+        assert_eq!(
+            errors,
+            ["Too many ordering fields (2000): at most 3, each once."]
+        );
     }
 }

@@ -3,18 +3,18 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::{CurrentUser, Manager};
-use crate::db::{self, leads::Assignee, leads::LeadFilter, sql::order_by};
+use crate::db::{self, leads::Assignee, leads::LeadFilter};
 use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
 
@@ -68,16 +68,6 @@ fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
     }
 }
 
-fn ordering(params: &Params) -> ApiResult<String> {
-    order_by(
-        params.get("ordering"),
-        db::leads::ORDERING,
-        "-created_at",
-        "leads.id",
-    )
-    .map_err(|m| ApiError::field("ordering", m))
-}
-
 /// List leads.
 #[utoipa::path(get, path = "/api/leads/", tag = "leads", security(("jwt" = [])),
     params(
@@ -97,15 +87,13 @@ fn ordering(params: &Params) -> ApiResult<String> {
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Lead>>> {
     let filter = filter(&mut params, &caller);
-    let order = ordering(&params);
+    let order = params.ordering(db::leads::ORDERING, "-created_at", "leads.id");
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::leads::list(&state.db, &filter, &order, limit, offset).await?)
     })
     .await
@@ -218,10 +206,9 @@ pub async fn export(
     mut params: Params,
 ) -> ApiResult<Response> {
     let filter = filter(&mut params, &caller);
-    let order = ordering(&params);
+    let order = params.ordering(db::leads::ORDERING, "-created_at", "leads.id");
     params.finish()?;
-    let order = order?;
-    let body = Body::from_stream(csv_export::stream(state.db.clone(), filter, order));
+    let body = Body::from_stream(csv_export::stream(state.db.clone(), filter, order).await?);
     let filename = format!("leads-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
     let mut response = body.into_response();
     let headers = response.headers_mut();

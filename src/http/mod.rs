@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod body_guard;
 pub mod calendar;
 pub mod contacts;
 pub mod correspondences;
@@ -71,6 +72,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
             users::update,
             users::partial_update
         ))
+        // It never succeeds: it only puts 401 and 403 before the 405.
+        .route("/api/users/{id}/", axum::routing::delete(users::destroy))
         .routes(routes!(leads::list, leads::create))
         .routes(routes!(leads::export))
         .routes(routes!(

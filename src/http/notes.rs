@@ -2,19 +2,19 @@
 //! only their own notes, managers any.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::db::notes::Notes;
-use crate::db::{self, resource, sql::order_by};
+use crate::db::{self, resource};
 use crate::domain::note::{Note, NoteChanges};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// Documentation of a note create/update body.
 #[derive(ToSchema)]
@@ -23,10 +23,6 @@ pub struct NoteWrite {
     lead: i64,
     /// Required, at most 10 000 characters.
     content: String,
-}
-
-fn may_change(caller: &CurrentUser) -> impl Fn(&Note) -> bool + '_ {
-    move |note| caller.actor.is_manager() || note.author == caller.actor.id
 }
 
 /// List notes, newest first.
@@ -40,21 +36,13 @@ fn may_change(caller: &CurrentUser) -> impl Fn(&Note) -> bool + '_ {
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Note>>> {
     let lead = params.id("lead");
-    let order = order_by(
-        params.get("ordering"),
-        db::notes::ORDERING,
-        "-created_at",
-        "notes.id",
-    )
-    .map_err(|m| ApiError::field("ordering", m));
+    let order = params.ordering(db::notes::ORDERING, "-created_at", "notes.id");
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::notes::list(&state.db, lead, &order, limit, offset).await?)
     })
     .await
@@ -103,7 +91,7 @@ async fn write(
     let (changes, fields) = NoteChanges::parse(&body, partial)?;
     fields.finish()?;
     Ok(Json(
-        db::notes::update(&state.db, &caller.actor, id, &changes, may_change(&caller)).await?,
+        db::notes::update(&state.db, &caller.actor, id, &changes).await?,
     ))
 }
 
@@ -147,6 +135,6 @@ pub async fn destroy(
     caller: CurrentUser,
     PathId(id): PathId,
 ) -> ApiResult<StatusCode> {
-    db::notes::delete(&state.db, &caller.actor, id, may_change(&caller)).await?;
+    db::notes::delete(&state.db, &caller.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,12 +1,11 @@
 //! `/api/outbox/`: messages recorded instead of sent (no `CRM_SMTP_URL`), for managers.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::Params;
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::Manager;
 use crate::db::{self, outbox::OutboxMessage};
@@ -20,11 +19,10 @@ use crate::error::ApiResult;
 pub async fn list(
     State(state): State<AppState>,
     _manager: Manager,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     params: Params,
 ) -> ApiResult<Json<Page<OutboxMessage>>> {
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::outbox::list(&state.db, limit, offset).await?)
     })
     .await

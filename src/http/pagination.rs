@@ -1,12 +1,16 @@
 //! Page-number pagination, as DRF's PageNumberPagination: `?page=N&page_size=N`, with
 //! absolute `next`/`previous` links.
 
+use std::convert::Infallible;
+
 use axum::Json;
-use axum::http::{HeaderMap, Uri, header};
+use axum::extract::{FromRequestParts, OriginalUri};
+use axum::http::request::Parts;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::extract::Params;
+use crate::app::AppState;
 use crate::error::ApiError;
 
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
@@ -64,12 +68,53 @@ fn invalid_page() -> ApiError {
     ApiError::NotFound("Invalid page.")
 }
 
+/// The address of the list being read, for its `next`/`previous` links. It starts with the
+/// configured public URL, never with the request's `Host` header: a client (or anyone
+/// between it and the server) chooses that header, and links must not point elsewhere.
+pub struct ListUrl {
+    base: String,
+    query: String,
+}
+
+impl FromRequestParts<AppState> for ListUrl {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        let OriginalUri(uri) = OriginalUri::from_request_parts(parts, state).await?;
+        Ok(ListUrl {
+            base: format!(
+                "{}{}",
+                state.config.public_url.trim_end_matches('/'),
+                uri.path()
+            ),
+            query: uri.query().unwrap_or("").to_string(),
+        })
+    }
+}
+
+impl ListUrl {
+    /// The current URL with `page` replaced (dropped for page 1, as DRF does).
+    fn page(&self, page: u64) -> String {
+        let mut pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(&self.query).unwrap_or_default();
+        pairs.retain(|(k, _)| k != "page");
+        if page > 1 {
+            pairs.push(("page".into(), page.to_string()));
+        }
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        if query.is_empty() {
+            self.base.clone()
+        } else {
+            format!("{}?{query}", self.base)
+        }
+    }
+}
+
 /// Runs a paged query: the closure gets (limit, offset) and returns (count, rows). A page
 /// past the end is 404, except page 1 of an empty list.
 pub async fn paged<T, F, Fut>(
     params: &Params,
-    uri: &Uri,
-    headers: &HeaderMap,
+    url: &ListUrl,
     query: F,
 ) -> Result<Json<Page<T>>, ApiError>
 where
@@ -82,45 +127,12 @@ where
     if request.page > 1 && request.offset() >= count_u {
         return Err(invalid_page());
     }
-    let base = absolute(uri, headers);
-    let next =
-        (request.offset() + request.size < count_u).then(|| link(&base, uri, request.page + 1));
-    let previous = (request.page > 1).then(|| link(&base, uri, request.page - 1));
+    let next = (request.offset() + request.size < count_u).then(|| url.page(request.page + 1));
+    let previous = (request.page > 1).then(|| url.page(request.page - 1));
     Ok(Json(Page {
         count,
         next,
         previous,
         results,
     }))
-}
-
-fn absolute(uri: &Uri, headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = match headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-    {
-        Some("https") => "https",
-        _ => "http",
-    };
-    format!("{scheme}://{host}{}", uri.path())
-}
-
-/// The current URL with `page` replaced (dropped for page 1, as DRF does).
-fn link(base: &str, uri: &Uri, page: u64) -> String {
-    let mut pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
-    pairs.retain(|(k, _)| k != "page");
-    if page > 1 {
-        pairs.push(("page".into(), page.to_string()));
-    }
-    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
-    if query.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}?{query}")
-    }
 }

@@ -2,18 +2,18 @@
 //! Users are never deleted, only deactivated.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::auth::password;
-use crate::db::{self, sql::order_by, users::UserFilter};
+use crate::db::{self, users::UserFilter};
 use crate::domain::user::{Role, User, UserBrief, UserChanges};
 use crate::error::{ApiError, ApiResult};
 
@@ -60,24 +60,29 @@ pub struct UserWrite {
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<UserView>>> {
+    // Agents filter, search and order only by what they are shown: `is_active` is not a
+    // filter of theirs (ignored, like any unknown parameter), search skips the email.
+    let manager = caller.actor.is_manager();
     let filter = UserFilter {
         role: params.choice("role", Role::parse),
-        is_active: params.boolean("is_active"),
+        is_active: if manager {
+            params.boolean("is_active")
+        } else {
+            None
+        },
         search: params.get("search").map(str::to_string),
+        search_email: manager,
     };
-    let order = order_by(
-        params.get("ordering"),
-        db::users::ORDERING,
-        "-created_at",
-        "id",
-    )
-    .map_err(|m| ApiError::field("ordering", m))?;
+    let order = if manager {
+        params.ordering(db::users::ORDERING, "-created_at", "id")
+    } else {
+        params.ordering(db::users::BRIEF_ORDERING, "-id", "id")
+    };
     params.finish()?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         let (count, rows) = db::users::list(&state.db, &filter, &order, limit, offset).await?;
         Ok((
             count,
@@ -134,13 +139,16 @@ async fn write(
         None => None,
     };
     let is_self = caller.actor.id == Some(id);
+    // A new password ends the user's sessions; a manager setting their own keeps the one
+    // they are using, as change-password does.
+    let keep_session = is_self.then_some(caller.session.as_str());
     let user = db::users::update(
         &state.db,
         &caller.actor,
         id,
         &changes,
         hash.as_deref(),
-        None,
+        keep_session,
         |_| {
             if is_self && changes.is_active == Some(false) {
                 return Err(ApiError::field(
@@ -186,4 +194,10 @@ pub async fn partial_update(
     JsonBody(body): JsonBody,
 ) -> ApiResult<Json<User>> {
     write(state, caller, id, body, true).await
+}
+
+/// Users are never deleted (deactivate them instead), but who may not even manage users
+/// learns that first: 401 without a token, 403 for an agent, then 405 for a manager.
+pub async fn destroy(_manager: Manager) -> ApiResult<StatusCode> {
+    Err(ApiError::MethodNotAllowed("DELETE".into()))
 }

@@ -45,4 +45,30 @@ on_both_backends! {
         let (_, page) = app.get(&format!("/api/notes/?lead={}", lead["id"]), &agent).await;
         assert_eq!(page["count"], 0);
     }
+
+    async fn a_note_stays_on_its_lead(app) {
+        let agent = app.agent().await;
+        let manager = app.manager().await;
+        let first = app.lead(&agent, json!({"first_name": "Njeri"})).await;
+        let second = app.lead(&agent, json!({"first_name": "Achieng"})).await;
+        let (_, note) = app.post("/api/notes/", &agent, json!({"lead": first["id"], "content": "Asked for a quote"})).await;
+        let path = format!("/api/notes/{}/", note["id"]);
+        for token in [&agent, &manager] {
+            let (status, body) = app.patch(&path, token, json!({"lead": second["id"]})).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            assert!(body["lead"][0].as_str().unwrap().contains("another lead"), "{body}");
+            let (status, body) = app.put(&path, token, json!({"lead": second["id"], "content": "moved"})).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            assert!(body["lead"][0].is_string());
+        }
+        let (status, body) = app.put(&path, &agent, json!({"lead": first["id"], "content": "Sent the quote"})).await;
+        assert_eq!(status, StatusCode::OK, "the same lead is fine: {body}");
+        let (status, body) = app.patch(&path, &agent, json!({"lead": first["id"]})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (_, stored) = app.get(&path, &agent).await;
+        assert_eq!(stored["lead"], first["id"]);
+        assert_eq!(stored["content"], "Sent the quote");
+        let (_, page) = app.get(&format!("/api/notes/?lead={}", second["id"]), &agent).await;
+        assert_eq!(page["count"], 0);
+    }
 }

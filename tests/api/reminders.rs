@@ -39,7 +39,8 @@ on_both_backends! {
         assert_eq!(r["status"], "pending");
         assert!(r["sent_at"].is_null());
         assert!(r["completed_at"].is_null());
-        let r = reminder(&app, &agent, json!({"lead": lead["id"], "title": "For the boss", "remind_at": at(2), "recipient": app.manager_id})).await;
+        let boss_lead = app.lead(&agent, json!({"first_name": "Rotich", "assigned_to": app.manager_id})).await;
+        let r = reminder(&app, &agent, json!({"lead": boss_lead["id"], "title": "For the boss", "remind_at": at(2), "recipient": app.manager_id})).await;
         assert_eq!(r["recipient"], app.manager_id);
     }
 
@@ -137,5 +138,56 @@ on_both_backends! {
         let (status, body) = app.get("/api/reminders/?status=done&upcoming=perhaps", &agent).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(body["status"][0].is_string() && body["upcoming"][0].is_string());
+    }
+
+    async fn agents_remind_only_themselves_or_the_leads_assignee(app) {
+        let agent = app.agent().await;
+        let manager = app.manager().await;
+        let (_, colleague) = app.post("/api/users/", &manager, json!({"username": "wanjiru", "password": "long enough password"})).await;
+        let theirs = app.lead(&manager, json!({"first_name": "Theirs", "assigned_to": colleague["id"]})).await;
+        let mine = app.lead(&manager, json!({"first_name": "Mine", "assigned_to": app.agent_id})).await;
+        let to = |lead: &Value, recipient: &Value| json!({"lead": lead["id"], "title": "t", "remind_at": at(3), "recipient": recipient});
+        let (status, body) = app.post("/api/reminders/", &agent, to(&mine, &colleague["id"])).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "not the assignee of that lead: {body}");
+        assert!(body["recipient"][0].as_str().unwrap().contains("assignee"), "{body}");
+        let (status, body) = app.post("/api/reminders/", &agent, to(&mine, &json!(app.manager_id))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body["recipient"][0].is_string());
+        reminder(&app, &agent, to(&theirs, &colleague["id"])).await;
+        reminder(&app, &manager, to(&mine, &colleague["id"])).await;
+        let own = reminder(&app, &agent, to(&mine, &json!(app.agent_id))).await;
+        let path = format!("/api/reminders/{}/", own["id"]);
+        let (status, body) = app.patch(&path, &agent, json!({"recipient": colleague["id"]})).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "a change of recipient follows the same rule: {body}");
+        assert!(body["recipient"][0].is_string());
+        let (status, body) = app.patch(&path, &agent, json!({"lead": theirs["id"], "recipient": colleague["id"]})).await;
+        assert_eq!(status, StatusCode::OK, "the assignee of the lead it moves to: {body}");
+        assert_eq!(body["recipient"], colleague["id"]);
+    }
+
+    async fn agents_change_only_reminders_they_created_or_receive(app) {
+        let agent = app.agent().await;
+        let manager = app.manager().await;
+        let lead = app.lead(&manager, json!({"first_name": "Access"})).await;
+        let make = |recipient: i64| json!({"lead": lead["id"], "title": "t", "remind_at": at(4), "recipient": recipient});
+        let others = reminder(&app, &manager, make(app.manager_id)).await;
+        let path = format!("/api/reminders/{}/", others["id"]);
+        assert_eq!(app.patch(&path, &agent, json!({"title": "mine now"})).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.patch(&path, &agent, json!({"status": "cancelled"})).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.put(&path, &agent, make(app.manager_id)).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.delete(&path, &agent).await.0, StatusCode::FORBIDDEN);
+        let (_, unchanged) = app.get(&path, &agent).await;
+        assert_eq!(unchanged["title"], "t");
+        assert_eq!(unchanged["status"], "pending");
+        let for_agent = reminder(&app, &manager, make(app.agent_id)).await;
+        let path = format!("/api/reminders/{}/", for_agent["id"]);
+        let (status, body) = app.patch(&path, &agent, json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::OK, "the recipient may cancel: {body}");
+        assert_eq!(app.delete(&path, &agent).await.0, StatusCode::NO_CONTENT);
+        let by_agent = reminder(&app, &agent, make(app.agent_id)).await;
+        let path = format!("/api/reminders/{}/", by_agent["id"]);
+        assert_eq!(app.patch(&path, &agent, json!({"title": "edited"})).await.0, StatusCode::OK);
+        assert_eq!(app.patch(&path, &manager, json!({"title": "by manager"})).await.0, StatusCode::OK);
+        assert_eq!(app.delete(&format!("/api/reminders/{}/", others["id"]), &manager).await.0, StatusCode::NO_CONTENT);
     }
 }

@@ -82,6 +82,52 @@ on_both_backends! {
         assert_eq!(body["detail"], "Method \"DELETE\" not allowed.");
     }
 
+    async fn deleting_a_user_asks_for_a_token_then_a_manager_before_refusing_the_method(app) {
+        let path = format!("/api/users/{}/", app.manager_id);
+        let (status, _) = app.call(reqwest::Method::DELETE, &path, None, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let (status, body) = app.delete(&path, &app.agent().await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        let (status, _) = app.delete(&path, &app.manager().await).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        let (status, _) = app.get(&path, &app.manager().await).await;
+        assert_eq!(status, StatusCode::OK, "still there");
+    }
+
+    async fn agents_search_filter_and_order_users_only_by_what_they_are_shown(app) {
+        let manager = app.manager().await;
+        let agent = app.agent().await;
+        let (status, _) = app.post("/api/users/", &manager, json!({"username": "kamau", "first_name": "Kamau", "email": "secretxyz@example.com", "password": "long enough password"})).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (_, gone) = app.post("/api/users/", &manager, json!({"username": "gone", "password": "long enough password"})).await;
+        app.patch(&format!("/api/users/{}/", gone["id"]), &manager, json!({"is_active": false})).await;
+        let count = |page: &serde_json::Value| page["count"].as_i64().unwrap();
+        let (_, page) = app.get("/api/users/?search=secretx", &manager).await;
+        assert_eq!(count(&page), 1, "managers search the email");
+        let (status, page) = app.get("/api/users/?search=secretx", &agent).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(count(&page), 0, "agents are not shown emails, so they do not search them");
+        let (_, page) = app.get("/api/users/?search=kama", &agent).await;
+        assert_eq!(count(&page), 1, "username and name still match");
+        let (_, page) = app.get("/api/users/?is_active=false", &manager).await;
+        assert_eq!(count(&page), 1);
+        let (_, all) = app.get("/api/users/", &agent).await;
+        for query in ["is_active=false", "is_active=true", "is_active=nonsense"] {
+            let (status, page) = app.get(&format!("/api/users/?{query}"), &agent).await;
+            assert_eq!(status, StatusCode::OK, "{query}: ignored for agents");
+            assert_eq!(page["count"], all["count"], "{query}");
+        }
+        for field in ["email", "date_joined", "-created_at", "updated_at", "is_active", "last_login"] {
+            let (status, body) = app.get(&format!("/api/users/?ordering={field}"), &agent).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{field}: {body}");
+            assert!(body["ordering"][0].is_string());
+        }
+        let (status, page) = app.get("/api/users/?ordering=-username", &agent).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["results"][0]["username"], "manager");
+        assert_eq!(app.get("/api/users/?ordering=date_joined", &manager).await.0, StatusCode::OK);
+    }
+
     async fn a_manager_cannot_deactivate_or_demote_themselves(app) {
         let manager = app.manager().await;
         let path = format!("/api/users/{}/", app.manager_id);
