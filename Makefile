@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite://data/crm.db
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DATABASE_URL
 
-.PHONY: run build web-deps web-build web-lint web-test chromium wrk test lint snapshots bench bench-smoke bench-dispatch clean
+.PHONY: run build web-deps web-build web-lint web-test chromium wrk test schemathesis lint snapshots bench bench-smoke bench-dispatch clean
 
 ## Build everything and start the CRM with demo data at http://127.0.0.1:8080
 run: build
@@ -66,12 +66,20 @@ test: web-deps lint
 		echo "==> PostgreSQL is not reachable at 127.0.0.1:5432: PostgreSQL tests are SKIPPED (SQLite only)"; \
 	fi; \
 	$(CARGO) test --locked
+	$(MAKE) --no-print-directory schemathesis
 	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory bench-smoke
 
 lint: web-lint
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+## The OpenAPI document against the running server (tests/schemathesis/run.py): schemathesis,
+## as manager and as agent, on SQLite and (when reachable) PostgreSQL
+schemathesis:
+	@if [ -z "$$CRM_TEST_POSTGRES_URL" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		export CRM_TEST_POSTGRES_URL=$(PG_TEST_URL); fi; \
+	python3 tests/schemathesis/run.py $(SCHEMATHESIS_ARGS)
 
 ## Accept a deliberate change of the OpenAPI document (review the diff)
 snapshots:

@@ -180,7 +180,7 @@ impl<'a> Fields<'a> {
                 self.error(name, NOT_NULL);
                 None
             }
-            Value::Number(n) if n.as_i64().is_some_and(|id| id > 0) => Some(n.as_i64()),
+            Value::Number(n) if whole_number(n).is_some_and(|id| id > 0) => Some(whole_number(n)),
             Value::String(s) if s.trim().parse::<i64>().is_ok_and(|id| id > 0) => {
                 Some(s.trim().parse().ok())
             }
@@ -253,6 +253,16 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// An integer, also when written with a zero fraction (`3.0`): JSON Schema, and so the API
+/// document, counts that as an integer.
+fn whole_number(n: &serde_json::Number) -> Option<i64> {
+    n.as_i64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18)
+            .map(|f| f as i64)
+    })
+}
+
 pub fn parse_bool(text: &str) -> Option<bool> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "on" => Some(true),
@@ -311,6 +321,19 @@ mod tests {
         let mut f = Fields::new(&body, true).unwrap();
         assert_eq!(f.text("first_name", true, 100), None);
         assert!(f.finish().is_ok());
+    }
+
+    #[test]
+    fn an_id_written_with_a_zero_fraction_is_that_id_and_other_fractions_are_refused() {
+        let body = json!({"lead": 273.0, "contact": 2.5, "assigned_to": 0.0});
+        let mut f = Fields::new(&body, false).unwrap();
+        assert_eq!(f.id("lead", true, false), Some(Some(273)));
+        assert_eq!(f.id("contact", false, true), None);
+        assert_eq!(f.id("assigned_to", false, true), None);
+        let ApiError::Validation(errors) = f.finish().unwrap_err() else {
+            panic!()
+        };
+        assert!(errors.contains_key("contact") && errors.contains_key("assigned_to"));
     }
 
     #[test]

@@ -14,6 +14,9 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::app::AppState;
 
+mod bodies;
+mod contract;
+
 /// `{"detail": "..."}`: every error that is not about particular fields.
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
@@ -63,6 +66,7 @@ pub struct ApiDoc;
 
 /// `/api/schema/`, `/swagger/` and `/redoc/`.
 pub fn router(openapi: OpenApi) -> Router<AppState> {
+    let openapi = contract::apply(openapi);
     Router::new()
         .merge(SwaggerUi::new("/swagger").url("/api/schema/", openapi))
         .route(

@@ -1,20 +1,20 @@
 //! `/api/reminders/`: follow-ups that email their recipient on time.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{Page, paged};
+use super::pagination::{ListUrl, Page, paged};
 use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::db::reminders::{ReminderFilter, Reminders};
-use crate::db::{self, resource, sql::order_by};
+use crate::db::{self, resource};
 use crate::domain::reminder::{Reminder, ReminderChanges, ReminderStatus};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// Documentation of a reminder create/update body.
 #[derive(ToSchema)]
@@ -51,8 +51,7 @@ pub struct ReminderWrite {
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
+    url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Reminder>>> {
     let recipient = match params.get("recipient") {
@@ -66,19 +65,13 @@ pub async fn list(
         upcoming: params.boolean("upcoming").unwrap_or(false),
         overdue: params.boolean("overdue").unwrap_or(false),
     };
-    let order = match (params.get("ordering"), filter.upcoming || filter.overdue) {
-        (None, true) => Ok(db::reminders::SOONEST_FIRST.to_string()),
-        (requested, _) => order_by(
-            requested,
-            db::reminders::ORDERING,
-            "-created_at",
-            "reminders.id",
-        )
-        .map_err(|m| ApiError::field("ordering", m)),
+    let order = if params.get("ordering").is_none() && (filter.upcoming || filter.overdue) {
+        db::reminders::SOONEST_FIRST.to_string()
+    } else {
+        params.ordering(db::reminders::ORDERING, "-created_at", "reminders.id")
     };
     params.finish()?;
-    let order = order?;
-    paged(&params, &uri, &headers, |limit, offset| async move {
+    paged(&params, &url, |limit, offset| async move {
         Ok(db::reminders::list(&state.db, &filter, &order, limit, offset).await?)
     })
     .await
@@ -133,7 +126,8 @@ pub async fn retrieve(
 #[utoipa::path(put, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
     params(("id" = i64, Path)), request_body = ReminderWrite,
     responses((status = 200, body = Reminder), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -151,7 +145,8 @@ pub async fn update(
 #[utoipa::path(patch, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
     params(("id" = i64, Path)), request_body = ReminderWrite,
     responses((status = 200, body = Reminder), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn partial_update(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -168,7 +163,7 @@ pub async fn partial_update(
 #[utoipa::path(delete, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     caller: CurrentUser,

@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp};
+use crate::on_both_backends;
 
 const SNAPSHOT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -186,4 +187,104 @@ async fn swagger_ui_and_redoc_are_served_locally() {
         "the ReDoc bundle is installed by `make`"
     );
     assert!(res.text().await.unwrap().len() > 100_000);
+}
+
+/// The answers that the shared extractors give on every operation are in the document, so
+/// that a client (and schemathesis, in `make test`) can rely on it: 415 for a body that is
+/// not JSON, 404 "Invalid page.", a 400 of either shape, no `page_size` maximum (larger is
+/// clamped), and bodies that say what the server refuses.
+#[tokio::test]
+async fn the_document_admits_every_answer_the_server_gives() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let doc = schema(&app).await;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = &op["responses"];
+            if op.get("requestBody").is_some() {
+                assert!(
+                    responses.get("415").is_some(),
+                    "{method} {path} documents 415"
+                );
+            }
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            if let Some(page_size) = params.iter().find(|p| p["name"] == "page_size") {
+                assert!(
+                    responses.get("404").is_some(),
+                    "{method} {path}: Invalid page"
+                );
+                assert!(
+                    !page_size.to_string().contains("maximum"),
+                    "{method} {path}: page_size is clamped, not refused"
+                );
+            }
+            if let Some(bad) = responses.get("400") {
+                let shapes = &bad["content"]["application/json"]["schema"]["oneOf"];
+                let shapes: Vec<&str> = shapes
+                    .as_array()
+                    .map(|s| s.iter().filter_map(|s| s["$ref"].as_str()).collect())
+                    .unwrap_or_default();
+                assert_eq!(
+                    shapes,
+                    [
+                        "#/components/schemas/ValidationErrors",
+                        "#/components/schemas/ErrorDetail"
+                    ],
+                    "{method} {path}: a 400 is field errors or a detail"
+                );
+            }
+        }
+    }
+    let schemas = &doc["components"]["schemas"];
+    for (schema, field) in [
+        ("LeadWrite", "first_name"),
+        ("ContactWrite", "first_name"),
+        ("NoteWrite", "content"),
+        ("ReminderWrite", "title"),
+        ("CorrespondenceWrite", "description"),
+        ("UserWrite", "username"),
+        ("LoginRequest", "password"),
+    ] {
+        assert_eq!(
+            schemas[schema]["properties"][field]["minLength"], 1,
+            "{schema}.{field} may not be blank"
+        );
+    }
+    for (schema, field) in [
+        ("LeadWrite", "status"),
+        ("LeadWrite", "priority"),
+        ("CorrespondenceWrite", "direction"),
+        ("UserWrite", "role"),
+        ("ReminderWrite", "recipient"),
+    ] {
+        let property = schemas[schema]["properties"][field].to_string();
+        assert!(
+            !property.contains("null"),
+            "{schema}.{field} refuses null: {property}"
+        );
+    }
+    assert_eq!(schemas["UserBrief"]["additionalProperties"], false);
+    assert!(schemas["PatchedLeadWrite"].get("required").is_none());
+    assert_eq!(
+        doc["paths"]["/api/users/"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"],
+        "#/components/schemas/UserCreate"
+    );
+}
+
+// An id written as `3.0` is the integer 3 to JSON Schema, and so to the document: the server
+// takes it as that id; another fraction is still refused, naming the field.
+on_both_backends! {
+    async fn an_id_with_a_zero_fraction_is_accepted_as_that_id(app) {
+        let manager = app.manager().await;
+        let lead = app.lead(&manager, json!({"first_name": "Wanjiru"})).await;
+        let id = lead["id"].as_i64().unwrap();
+        let body = json!({"lead": id as f64, "content": "Called back."});
+        let (status, note) = app.post("/api/notes/", &manager, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{note}");
+        assert_eq!(note["lead"], id);
+        let body = json!({"lead": id as f64 + 0.5, "content": "Called back."});
+        let (status, errors) = app.post("/api/notes/", &manager, body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(errors["lead"].is_array(), "{errors}");
+    }
 }

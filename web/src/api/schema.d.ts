@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a refresh token of the caller. */
+        /** End the session of a refresh token of the caller; its access tokens stop working at once. */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -431,7 +431,8 @@ export interface paths {
         /** Replace a user's fields (managers). Deactivate with `is_active: false`. */
         put: operations["users_update"];
         post?: never;
-        delete?: never;
+        /** Users are never deleted: deactivate them with `is_active: false`. */
+        delete: operations["users_destroy"];
         options?: never;
         head?: never;
         /** Change some of a user's fields (managers). */
@@ -564,13 +565,13 @@ export interface components {
         ContactWrite: {
             email?: string | null;
             /** @description Required, 1–100 characters. */
-            first_name: string;
+            first_name: string | number;
             /**
              * @description Marking one primary un-marks the lead's other contacts; a lead's first contact is
              *     primary.
              */
-            is_primary?: boolean | null;
-            last_name?: string | null;
+            is_primary?: boolean | (0 | 1) | string;
+            last_name?: string | number | null;
             /**
              * Format: int64
              * @description The lead's id (cannot change after creation).
@@ -578,7 +579,7 @@ export interface components {
             lead: number;
             /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
             phone?: string | null;
-            position?: string | null;
+            position?: string | number | null;
         };
         Correspondence: {
             /** Format: int64 */
@@ -615,11 +616,12 @@ export interface components {
              */
             date: string;
             /** @description Required, at most 10 000 characters. */
-            description: string;
-            direction?: components["schemas"]["Direction"] | null;
+            description: string | number;
+            /** @description Default `outbound`. */
+            direction?: components["schemas"]["Direction"];
             /** Format: int64 */
             lead: number;
-            subject?: string | null;
+            subject?: string | number | null;
             type: components["schemas"]["CorrespondenceType"];
         };
         DashboardStats: {
@@ -695,23 +697,23 @@ export interface components {
              * @description An active user's id, or null.
              */
             assigned_to?: number | null;
-            company?: string | null;
-            description?: string | null;
+            company?: string | number | null;
+            description?: string | number | null;
             email?: string | null;
             /**
              * @description Decimal string or number, 0 to 10^12, at most two decimal places.
              * @example 150000.00
              */
-            estimated_value?: string | null;
+            estimated_value?: string | number;
             /** @description Required, 1–100 characters. */
-            first_name: string;
-            last_name?: string | null;
+            first_name: string | number;
+            last_name?: string | number | null;
             /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
             phone?: string | null;
-            priority?: components["schemas"]["Priority"] | null;
-            source?: string | null;
-            status?: components["schemas"]["LeadStatus"] | null;
-            title?: string | null;
+            priority?: components["schemas"]["Priority"];
+            source?: string | number | null;
+            status?: components["schemas"]["LeadStatus"];
+            title?: string | number | null;
         };
         LoginRequest: {
             password: string;
@@ -753,7 +755,7 @@ export interface components {
         /** @description Documentation of a note create/update body. */
         NoteWrite: {
             /** @description Required, at most 10 000 characters. */
-            content: string;
+            content: string | number;
             /** Format: int64 */
             lead: number;
         };
@@ -959,6 +961,114 @@ export interface components {
             previous?: string | null;
             results: (components["schemas"]["User"] | components["schemas"]["UserBrief"])[];
         };
+        /** @description Any of the fields, each optional. */
+        PatchedContactWrite: {
+            email?: string | null;
+            /** @description Required, 1–100 characters. */
+            first_name?: string | number;
+            /**
+             * @description Marking one primary un-marks the lead's other contacts; a lead's first contact is
+             *     primary.
+             */
+            is_primary?: boolean | (0 | 1) | string;
+            last_name?: string | number | null;
+            /**
+             * Format: int64
+             * @description The lead's id (cannot change after creation).
+             */
+            lead?: number;
+            /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
+            phone?: string | null;
+            position?: string | number | null;
+        };
+        /** @description Any of the fields, each optional. */
+        PatchedCorrespondenceWrite: {
+            /**
+             * Format: int64
+             * @description A contact of the same lead, or null.
+             */
+            contact?: number | null;
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            date?: string;
+            /** @description Required, at most 10 000 characters. */
+            description?: string | number;
+            /** @description Default `outbound`. */
+            direction?: components["schemas"]["Direction"];
+            /** Format: int64 */
+            lead?: number;
+            subject?: string | number | null;
+            type?: components["schemas"]["CorrespondenceType"];
+        };
+        /** @description Any of the fields, each optional. */
+        PatchedLeadWrite: {
+            /**
+             * Format: int64
+             * @description An active user's id, or null.
+             */
+            assigned_to?: number | null;
+            company?: string | number | null;
+            description?: string | number | null;
+            email?: string | null;
+            /**
+             * @description Decimal string or number, 0 to 10^12, at most two decimal places.
+             * @example 150000.00
+             */
+            estimated_value?: string | number;
+            /** @description Required, 1–100 characters. */
+            first_name?: string | number;
+            last_name?: string | number | null;
+            /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
+            phone?: string | null;
+            priority?: components["schemas"]["Priority"];
+            source?: string | number | null;
+            status?: components["schemas"]["LeadStatus"];
+            title?: string | number | null;
+        };
+        /** @description Any of the fields, each optional. */
+        PatchedNoteWrite: {
+            /** @description Required, at most 10 000 characters. */
+            content?: string | number;
+            /** Format: int64 */
+            lead?: number;
+        };
+        /** @description Any of the fields, each optional. */
+        PatchedReminderWrite: {
+            /** @description `true` sets `completed_at` to now, `false` clears it. */
+            completed?: boolean | (0 | 1) | string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: int64 */
+            lead?: number;
+            message?: string | number | null;
+            /**
+             * Format: int64
+             * @description An active user's id; the caller when omitted.
+             */
+            recipient?: number;
+            /**
+             * Format: date-time
+             * @description When to send it. Changing it on a pending or failed reminder reschedules it.
+             */
+            remind_at?: string;
+            /** @description Only `cancelled` may be set, on a pending reminder. */
+            status?: components["schemas"]["ReminderStatus"];
+            /** @description Required, at most 200 characters. */
+            title?: string | number;
+        };
+        /** @description Any of the fields, each optional. */
+        PatchedUserWrite: {
+            email?: string | null;
+            first_name?: string | number | null;
+            is_active?: boolean | (0 | 1) | string;
+            last_name?: string | number | null;
+            /** @description Write-only, 12–128 characters; required on create. */
+            password?: string;
+            role?: components["schemas"]["Role"];
+            username?: string | number;
+        };
         /**
          * @description Stored as its rank (0, 1, 2) so that ordering by the column orders low < medium < high.
          * @enum {string}
@@ -996,25 +1106,26 @@ export interface components {
         /** @description Documentation of a reminder create/update body. */
         ReminderWrite: {
             /** @description `true` sets `completed_at` to now, `false` clears it. */
-            completed?: boolean | null;
+            completed?: boolean | (0 | 1) | string;
             /** Format: date-time */
             completed_at?: string | null;
             /** Format: int64 */
             lead: number;
-            message?: string | null;
+            message?: string | number | null;
             /**
              * Format: int64
              * @description An active user's id; the caller when omitted.
              */
-            recipient?: number | null;
+            recipient?: number;
             /**
              * Format: date-time
              * @description When to send it. Changing it on a pending or failed reminder reschedules it.
              */
             remind_at: string;
-            status?: components["schemas"]["ReminderStatus"] | null;
+            /** @description Only `cancelled` may be set, on a pending reminder. */
+            status?: components["schemas"]["ReminderStatus"];
             /** @description Required, at most 200 characters. */
-            title: string;
+            title: string | number;
         };
         /** @enum {string} */
         Role: "manager" | "agent";
@@ -1050,18 +1161,29 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        /** @description A new user: `username` and `password` are required. */
+        UserCreate: {
+            email?: string | null;
+            first_name?: string | number | null;
+            is_active?: boolean | (0 | 1) | string;
+            last_name?: string | number | null;
+            /** @description Write-only, 12–128 characters; required on create. */
+            password: string;
+            role?: components["schemas"]["Role"];
+            username: string | number;
+        };
         /** @description A user as the caller may see it: the whole record for managers, the short form for agents. */
         UserView: components["schemas"]["User"] | components["schemas"]["UserBrief"];
         /** @description Documentation of a user create/update body. */
         UserWrite: {
             email?: string | null;
-            first_name?: string | null;
-            is_active?: boolean | null;
-            last_name?: string | null;
+            first_name?: string | number | null;
+            is_active?: boolean | (0 | 1) | string;
+            last_name?: string | number | null;
             /** @description Write-only, 12–128 characters; required on create. */
-            password?: string | null;
-            role?: components["schemas"]["Role"] | null;
-            username: string;
+            password?: string;
+            role?: components["schemas"]["Role"];
+            username: string | number;
         };
         /**
          * @description Field name → messages, every invalid field at once.
@@ -1089,12 +1211,12 @@ export interface operations {
     audit_logs_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
+                page?: number | string;
+                page_size?: number | string;
                 /** @description user, lead, contact, note, reminder, correspondence */
                 entity?: string;
-                entity_id?: number;
-                user?: number;
+                entity_id?: number | string;
+                user?: number | string;
                 /** @description create, update or delete */
                 action?: string;
                 /** @description RFC 3339 or YYYY-MM-DD */
@@ -1108,7 +1230,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1123,7 +1249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1142,6 +1268,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description Invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     audit_logs_retrieve: {
@@ -1153,7 +1297,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1161,6 +1309,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntry"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1187,6 +1344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     rotate: {
@@ -1196,7 +1362,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1206,7 +1376,25 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarUrl"];
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1241,10 +1429,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1280,7 +1477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             /** @description Wrong credentials or inactive user */
@@ -1292,7 +1489,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Too many failed attempts from this address (for this username, or in all); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,10 +1534,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1348,7 +1563,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1358,7 +1577,25 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1394,11 +1631,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             /** @description Invalid, expired, revoked or reused token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1411,10 +1657,10 @@ export interface operations {
     contacts_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
-                lead?: number;
-                is_primary?: boolean;
+                page?: number | string;
+                page_size?: number | string;
+                lead?: number | string;
+                is_primary?: boolean | (0 | 1) | string;
                 /** @description Every word must appear in the name, email, phone or position */
                 search?: string;
                 /** @description first_name, last_name, created_at; prefix - for descending */
@@ -1424,7 +1670,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1439,7 +1689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1451,6 +1701,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1486,10 +1745,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1508,7 +1776,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1516,6 +1788,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1527,6 +1808,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1564,7 +1854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1583,6 +1873,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     contacts_destroy: {
@@ -1594,7 +1893,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -1602,6 +1905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
             };
             401: {
                 headers: {
@@ -1627,6 +1939,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     contacts_partial_update: {
@@ -1640,7 +1961,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactWrite"];
+                "application/json": components["schemas"]["PatchedContactWrite"];
             };
         };
         responses: {
@@ -1657,7 +1978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1676,15 +1997,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     correspondences_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
-                lead?: number;
-                contact?: number;
+                page?: number | string;
+                page_size?: number | string;
+                lead?: number | string;
+                contact?: number | string;
                 /** @description email, call or meeting (or a comma list) */
                 type?: string;
                 /** @description RFC 3339 or YYYY-MM-DD (inclusive) */
@@ -1698,7 +2028,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1713,7 +2047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1725,6 +2059,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1760,10 +2103,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1782,7 +2134,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1790,6 +2146,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Correspondence"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1801,6 +2166,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1838,7 +2212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1850,6 +2224,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1868,7 +2251,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -1876,6 +2263,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
             };
             401: {
                 headers: {
@@ -1886,6 +2282,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1906,7 +2311,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CorrespondenceWrite"];
+                "application/json": components["schemas"]["PatchedCorrespondenceWrite"];
             };
         };
         responses: {
@@ -1923,7 +2328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -1935,6 +2340,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1951,7 +2365,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1961,7 +2379,25 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardStats"];
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1974,16 +2410,16 @@ export interface operations {
     leads_list: {
         parameters: {
             query?: {
-                page?: number;
+                page?: number | string;
                 /** @description Default 20, at most 100 */
-                page_size?: number;
+                page_size?: number | string;
                 /** @description One status or a comma list */
                 status?: string;
                 /** @description One priority or a comma list */
                 priority?: string;
                 /** @description A user id, `me` or `none` */
                 assigned_to?: string;
-                created_by?: number;
+                created_by?: number | string;
                 /** @description RFC 3339 or YYYY-MM-DD (inclusive) */
                 created_after?: string;
                 /** @description RFC 3339 or YYYY-MM-DD (inclusive: the whole day) */
@@ -1999,7 +2435,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2014,7 +2454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2027,6 +2467,15 @@ export interface operations {
             };
             /** @description Invalid page */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2062,7 +2511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2089,7 +2538,7 @@ export interface operations {
                 status?: string;
                 priority?: string;
                 assigned_to?: string;
-                created_by?: number;
+                created_by?: number | string;
                 created_after?: string;
                 created_before?: string;
                 min_value?: string;
@@ -2101,7 +2550,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Header row, then one row per lead */
             200: {
@@ -2117,10 +2570,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2139,7 +2601,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2147,6 +2613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2158,6 +2633,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2195,7 +2679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2214,6 +2698,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     leads_destroy: {
@@ -2225,7 +2718,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -2233,6 +2730,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
             };
             401: {
                 headers: {
@@ -2258,6 +2764,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     leads_partial_update: {
@@ -2271,7 +2786,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LeadWrite"];
+                "application/json": components["schemas"]["PatchedLeadWrite"];
             };
         };
         responses: {
@@ -2288,7 +2803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2300,6 +2815,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2316,7 +2840,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2326,14 +2854,32 @@ export interface operations {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     notes_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
-                lead?: number;
+                page?: number | string;
+                page_size?: number | string;
+                lead?: number | string;
                 /** @description created_at, updated_at; prefix - for descending */
                 ordering?: string;
             };
@@ -2341,7 +2887,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2356,7 +2906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2368,6 +2918,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2403,10 +2962,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2425,7 +2993,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2433,6 +3005,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2444,6 +3025,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2481,7 +3071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2501,6 +3091,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2519,7 +3118,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -2527,6 +3130,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
             };
             401: {
                 headers: {
@@ -2545,6 +3157,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2565,7 +3186,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteWrite"];
+                "application/json": components["schemas"]["PatchedNoteWrite"];
             };
         };
         responses: {
@@ -2582,7 +3203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2609,19 +3230,32 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     outbox_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
+                page?: number | string;
+                page_size?: number | string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2636,7 +3270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2655,22 +3289,40 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description Invalid page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     reminders_list: {
         parameters: {
             query?: {
-                page?: number;
-                page_size?: number;
-                lead?: number;
+                page?: number | string;
+                page_size?: number | string;
+                lead?: number | string;
                 /** @description One status or a comma list */
                 status?: string;
                 /** @description A user id or `me` */
                 recipient?: string;
                 /** @description Pending and due from now on, soonest first */
-                upcoming?: boolean;
+                upcoming?: boolean | (0 | 1) | string;
                 /** @description Due before now, not cancelled, not completed; soonest first */
-                overdue?: boolean;
+                overdue?: boolean | (0 | 1) | string;
                 /** @description remind_at, created_at, status; prefix - for descending */
                 ordering?: string;
             };
@@ -2678,7 +3330,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2693,7 +3349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2705,6 +3361,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2740,10 +3405,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2762,7 +3436,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2770,6 +3448,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Reminder"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2781,6 +3468,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2818,7 +3514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -2829,7 +3525,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2848,7 +3561,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -2856,6 +3573,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
             };
             401: {
                 headers: {
@@ -2865,7 +3591,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2886,7 +3629,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReminderWrite"];
+                "application/json": components["schemas"]["PatchedReminderWrite"];
             };
         };
         responses: {
@@ -2903,106 +3646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-        };
-    };
-    users_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                page_size?: number;
-                role?: components["schemas"]["Role"];
-                is_active?: boolean;
-                /** @description Part of username, name or email */
-                search?: string;
-                /** @description username, first_name, last_name, date_joined, created_at, updated_at; prefix - for descending */
-                ordering?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_UserView"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-        };
-    };
-    users_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserWrite"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -3021,25 +3665,61 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
-    users_retrieve: {
+    users_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                role?: string;
+                is_active?: boolean | (0 | 1) | string;
+                /** @description Part of username, name or email */
+                search?: string;
+                /** @description username, first_name, last_name, date_joined, created_at, updated_at; prefix - for descending */
+                ordering?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"];
+                    "application/json": components["schemas"]["Page_UserView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -3051,6 +3731,130 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    users_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3088,7 +3892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -3108,6 +3912,55 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    users_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Agents may not manage users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Method "DELETE" not allowed. */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3128,7 +3981,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UserWrite"];
+                "application/json": components["schemas"]["PatchedUserWrite"];
             };
         };
         responses: {
@@ -3145,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrors"];
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
             401: {
@@ -3172,6 +4025,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     feed: {
@@ -3184,7 +4046,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3194,7 +4060,25 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3211,7 +4095,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3219,6 +4107,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -3230,7 +4136,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3238,6 +4148,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
             503: {
