@@ -1,10 +1,10 @@
-//! The audit trail: one generic call, made inside the caller's transaction, so that an
-//! entry exists exactly when its change was committed.
+//! The audit trail's entries: what a change is recorded as. `db::audit::record` stores one
+//! inside the change's own transaction, so that an entry exists exactly when its change was
+//! committed.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::db::{self, ConnectionTrait, DbErr};
 use crate::domain::Actor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,22 +32,28 @@ impl Action {
     }
 }
 
-/// Records a change of `entity` #`id`: `before` and `after` are the object as the API shows
-/// it (`None` for the side that does not exist). Representations never hold secrets.
-pub async fn record<C: ConnectionTrait, T: Serialize>(
-    txn: &C,
+/// What the audit trail records of one change: a one-line summary and the object before
+/// and after (`null` for the side that does not exist).
+pub struct Entry {
+    pub summary: String,
+    pub changes: Value,
+}
+
+/// The entry for a change of `entity` #`id` by `actor`: `before` and `after` are the object as
+/// the API shows it. Representations never hold secrets. Stored by `db::audit::record`,
+/// inside the change's own transaction.
+pub fn entry<T: Serialize>(
     actor: &Actor,
     action: Action,
     entity: &str,
     id: i64,
     before: Option<&T>,
     after: Option<&T>,
-) -> Result<(), DbErr> {
-    let to_json = |v: Option<&T>| -> Result<Value, DbErr> {
-        v.map(serde_json::to_value)
-            .transpose()
-            .map(|v| v.unwrap_or(Value::Null))
-            .map_err(|e| DbErr::Custom(format!("audit serialisation: {e}")))
+) -> Result<Entry, serde_json::Error> {
+    let to_json = |v: Option<&T>| -> Result<Value, serde_json::Error> {
+        Ok(v.map(serde_json::to_value)
+            .transpose()?
+            .unwrap_or(Value::Null))
     };
     let (before, after) = (to_json(before)?, to_json(after)?);
     let label = describe(if after.is_null() { &before } else { &after });
@@ -59,8 +65,10 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
         ),
         None => format!("{} {} {entity} #{id}", actor.username, action.past_tense()),
     };
-    let changes = json!({ "before": before, "after": after });
-    db::audit::insert(txn, actor, action.as_str(), entity, id, &summary, changes).await
+    Ok(Entry {
+        summary,
+        changes: json!({ "before": before, "after": after }),
+    })
 }
 
 /// A short human label for an object: its name, username or title, else the start of

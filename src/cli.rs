@@ -4,11 +4,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-use crate::app::AppState;
 use crate::config::{Config, DatabaseArgs, ServeArgs, WorkerArgs};
 use crate::db::{self, Db};
-use crate::domain::user::UserChanges;
+use crate::domain::user::{Role, UserChanges};
 use crate::jobs::dispatcher::Dispatcher;
+use crate::state::AppState;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -185,36 +185,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(_) => rpassword::prompt_password(format!("Password for {username}: "))?,
             };
             let role = match role {
-                RoleArg::Manager => "manager",
-                RoleArg::Agent => "agent",
+                RoleArg::Manager => Role::Manager,
+                RoleArg::Agent => Role::Agent,
             };
-            let body = serde_json::json!({
-                "username": username, "email": email, "role": role,
-                "first_name": first_name, "last_name": last_name, "password": password,
-            });
-            let changes = UserChanges::parse(&body, true, false).map_err(describe)?;
+            let changes = UserChanges {
+                username: Some(username),
+                email: Some(email),
+                first_name: Some(first_name),
+                last_name: Some(last_name),
+                role: Some(role),
+                is_active: None,
+                password: Some(password.clone()),
+            }
+            .check_create()?;
             let db = open(&database).await?;
             let hash = crate::auth::password::hash(password).await?;
-            let user = db::users::create(&db, &crate::domain::Actor::system(), &changes, &hash)
-                .await
-                .map_err(describe)?;
-            println!("created {} #{} ({})", user.username, user.id, role);
+            let user =
+                db::users::create(&db, &crate::domain::Actor::system(), &changes, &hash).await?;
+            println!("created {} #{} ({})", user.username, user.id, role.as_str());
             Ok(())
         }
-    }
-}
-
-/// An API error as a line for the terminal.
-fn describe(err: crate::error::ApiError) -> anyhow::Error {
-    match err {
-        crate::error::ApiError::Validation(fields) => anyhow::anyhow!(
-            "{}",
-            fields
-                .iter()
-                .map(|(k, v)| format!("{k}: {}", v.join(" ")))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        other => anyhow::anyhow!("{other}"),
     }
 }

@@ -1,16 +1,14 @@
 //! One error type for the whole API, rendered the way Django REST Framework renders errors:
 //! `{"detail": "..."}` for general failures and `{"field": ["message", ...]}` for validation.
 
-use std::collections::BTreeMap;
-
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::db::fault::Fault;
+use crate::db::{DbError, WriteError};
+use crate::domain::DomainError;
 
-/// Field name → messages, in a stable order.
-pub type FieldErrors = BTreeMap<String, Vec<String>>;
+pub use crate::domain::FieldErrors;
 
 pub const PERMISSION_DENIED: &str = "You do not have permission to perform this action.";
 
@@ -76,19 +74,46 @@ impl ApiError {
     }
 }
 
+impl From<DomainError> for ApiError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Invalid(errors) => ApiError::Validation(errors),
+            DomainError::Forbidden => ApiError::Forbidden,
+        }
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(err: DbError) -> Self {
+        if let Some((field, message)) = err.field_error() {
+            // A unique or foreign-key race lost to another writer: the same answer the
+            // domain's own check would have given.
+            return ApiError::field(field, message);
+        }
+        match err {
+            DbError::NotFound => ApiError::not_found(),
+            DbError::Unavailable => ApiError::Unavailable,
+            DbError::DiskFull => ApiError::InsufficientStorage,
+            DbError::Conflict { .. } | DbError::ForeignKey { .. } => {
+                ApiError::Internal(anyhow::Error::new(err))
+            }
+            DbError::Other(err) => ApiError::Internal(err.into()),
+        }
+    }
+}
+
+impl From<WriteError> for ApiError {
+    fn from(err: WriteError) -> Self {
+        match err {
+            WriteError::Db(err) => err.into(),
+            WriteError::Rejected(err) => err.into(),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for ApiError {
     fn from(err: sea_orm::DbErr) -> Self {
-        match crate::db::fault::classify(&err) {
-            Fault::Unavailable => {
-                tracing::warn!(error = %err, "database unavailable");
-                ApiError::Unavailable
-            }
-            Fault::DiskFull => {
-                tracing::error!(error = %err, "database disk full: change not saved");
-                ApiError::InsufficientStorage
-            }
-            Fault::Other => ApiError::Internal(err.into()),
-        }
+        ApiError::from(DbError::from(err))
     }
 }
 
@@ -97,7 +122,10 @@ impl From<sea_orm::DbErr> for ApiError {
 fn reclassify(err: anyhow::Error) -> ApiError {
     match err.downcast::<sea_orm::DbErr>() {
         Ok(db) => ApiError::from(db),
-        Err(other) => ApiError::Internal(other),
+        Err(other) => match other.downcast::<DbError>() {
+            Ok(db) => ApiError::from(db),
+            Err(other) => ApiError::Internal(other),
+        },
     }
 }
 

@@ -14,4 +14,6 @@ pub mod http;
 pub mod jobs;
 pub mod seed;
 pub mod server;
+pub mod state;
+pub mod util;
 pub mod web;

@@ -4,10 +4,12 @@
 //! configured, else the outbox), from its own task: the login answer never waits for it,
 //! and a mail failure is only logged.
 
+use std::sync::Arc;
+
 use super::throttle::AttackAlert;
-use crate::app::AppState;
-use crate::db;
+use crate::config::Config;
 use crate::db::users::UserRow;
+use crate::db::{self, Db};
 use crate::domain::user::full_name;
 use crate::jobs::mailer::Mailer;
 use crate::jobs::message::{Email, escape_html, host_of};
@@ -29,12 +31,12 @@ impl AccountMail {
         AccountMail(mailer)
     }
 
-    async fn send(&self, state: &AppState, email: &Email) -> anyhow::Result<()> {
+    async fn send(&self, db: &Db, email: &Email) -> anyhow::Result<()> {
         match &self.0 {
             Mailer::Smtp { .. } => self.0.send_smtp(email).await.map_err(anyhow::Error::msg),
             Mailer::Outbox => {
                 db::outbox::insert(
-                    &state.db.conn,
+                    &db.conn,
                     &email.to,
                     &email.subject,
                     &email.text,
@@ -51,18 +53,31 @@ impl AccountMail {
 }
 
 /// Sends the alert for `username` in the background.
-pub fn notify(state: &AppState, username: &str, alert: AttackAlert) {
-    let (state, username) = (state.clone(), username.to_string());
+pub fn notify(
+    db: &Db,
+    mail: &Arc<AccountMail>,
+    config: &Arc<Config>,
+    username: &str,
+    alert: AttackAlert,
+) {
+    let (db, mail, config) = (db.clone(), Arc::clone(mail), Arc::clone(config));
+    let username = username.to_string();
     tokio::spawn(async move {
-        if let Err(error) = send(&state, &username, alert).await {
+        if let Err(error) = send(&db, &mail, &config, &username, alert).await {
             tracing::warn!(%error, "could not send the failed sign-in alert");
         }
     });
 }
 
-async fn send(state: &AppState, username: &str, alert: AttackAlert) -> anyhow::Result<()> {
+async fn send(
+    db: &Db,
+    mail: &AccountMail,
+    config: &Config,
+    username: &str,
+    alert: AttackAlert,
+) -> anyhow::Result<()> {
     // An unknown username has no one to tell; the answer to the login was the same anyway.
-    let Some(user) = db::users::by_username(&state.db.conn, username).await? else {
+    let Some(user) = db::users::by_username(&db.conn, username).await? else {
         return Ok(());
     };
     if !user.is_active || user.email.trim().is_empty() {
@@ -74,18 +89,18 @@ async fn send(state: &AppState, username: &str, alert: AttackAlert) -> anyhow::R
         addresses = alert.addresses,
         "many failed sign-ins for one user; telling them"
     );
-    let email = compose(&user, alert, state);
-    state.mail.send(state, &email).await
+    let email = compose(&user, alert, config);
+    mail.send(db, &email).await
 }
 
-fn compose(user: &UserRow, alert: AttackAlert, state: &AppState) -> Email {
+fn compose(user: &UserRow, alert: AttackAlert, config: &Config) -> Email {
     let name = full_name(&user.first_name, &user.last_name);
     let greeting = if name.is_empty() {
         user.username.clone()
     } else {
         name
     };
-    let minutes = state.config.throttle.window.as_secs().div_ceil(60);
+    let minutes = config.throttle.window.as_secs().div_ceil(60);
     let addresses = match alert.addresses {
         1 => "1 address".to_string(),
         n => format!("{n} addresses"),
@@ -122,7 +137,7 @@ fn compose(user: &UserRow, alert: AttackAlert, state: &AppState) -> Email {
             "<sign-in-alert-{}.{}@{}>",
             user.id,
             crate::auth::random_hex(8),
-            host_of(&state.config.public_url)
+            host_of(&config.public_url)
         ),
     }
 }

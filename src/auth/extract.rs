@@ -4,13 +4,15 @@
 //! role changes and the end of a session (logout, reuse of a refresh token, a new password)
 //! take effect at once.
 
-use axum::extract::FromRequestParts;
+use std::sync::Arc;
+
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
-use super::jwt::{ACCESS, Claims};
-use crate::app::AppState;
-use crate::db;
+use super::AuthError;
+use super::jwt::{ACCESS, Claims, JwtKeys};
+use crate::db::{self, Db};
 use crate::domain::Actor;
 use crate::error::ApiError;
 
@@ -42,15 +44,21 @@ fn invalid_header() -> ApiError {
     ApiError::Unauthorized("Authorization header must contain two space-delimited values".into())
 }
 
-impl FromRequestParts<AppState> for CurrentUser {
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    Arc<JwtKeys>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let claims: Claims = state.jwt.verify(bearer(parts)?, ACCESS)?;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let claims: Claims = Arc::<JwtKeys>::from_ref(state).verify(bearer(parts)?, ACCESS)?;
+        let db = Db::from_ref(state);
         let id = claims
             .user_id()
             .ok_or_else(|| ApiError::Unauthorized("Invalid token.".into()))?;
-        let found = db::sessions::user_with_session(&state.db.conn, id, &claims.sid)
+        let found = db::sessions::user_with_session(&db.conn, id, &claims.sid)
             .await?
             .ok_or_else(|| ApiError::Unauthorized("User not found".into()))?;
         let user = found.user;
@@ -69,14 +77,33 @@ impl FromRequestParts<AppState> for CurrentUser {
 
 pub struct Manager(pub CurrentUser);
 
-impl FromRequestParts<AppState> for Manager {
+impl<S> FromRequestParts<S> for Manager
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    Arc<JwtKeys>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
         if !user.actor.is_manager() {
             return Err(ApiError::Forbidden);
         }
         Ok(Manager(user))
+    }
+}
+
+/// Auth decides in its own terms; the HTTP edge, here, says how each answer looks.
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> Self {
+        match err {
+            AuthError::Unauthorized(detail) => ApiError::Unauthorized(detail),
+            AuthError::Throttled { retry_after_secs } => ApiError::Throttled { retry_after_secs },
+            AuthError::Invalid(errors) => ApiError::Validation(errors),
+            AuthError::Forbidden => ApiError::Forbidden,
+            AuthError::Db(err) => err.into(),
+            AuthError::Other(err) => ApiError::Internal(err),
+        }
     }
 }

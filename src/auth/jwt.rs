@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use super::error::AuthError;
 
 pub const ACCESS: &str = "access";
 pub const REFRESH: &str = "refresh";
@@ -63,9 +63,9 @@ impl JwtKeys {
     }
 
     /// Checks signature, algorithm, expiry and kind; any failure is the same 401.
-    pub fn verify(&self, token: &str, kind: &str) -> Result<Claims, ApiError> {
+    pub fn verify(&self, token: &str, kind: &str) -> Result<Claims, AuthError> {
         let invalid = || {
-            ApiError::Unauthorized(if kind == ACCESS {
+            AuthError::Unauthorized(if kind == ACCESS {
                 "Given token not valid for any token type".into()
             } else {
                 "Token is invalid or expired".into()

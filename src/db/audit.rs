@@ -1,13 +1,41 @@
-//! Audit entries: written by `crate::audit::record`, read by the audit log and dashboard.
+//! Audit entries: recorded inside each write's transaction, read by the audit log and
+//! dashboard.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 
 use super::sql::{Sql, sql};
-use super::{Db, DbErr, now};
+use super::{Db, DbErr, DbError, now};
+use crate::audit::{Action, entry};
 use crate::domain::Actor;
 
-pub async fn insert<C: ConnectionTrait>(
+/// Records a change of `entity` #`id` (see `crate::audit::entry`) in the caller's
+/// transaction.
+pub async fn record<C: ConnectionTrait, T: serde::Serialize>(
+    txn: &C,
+    actor: &Actor,
+    action: Action,
+    entity: &str,
+    id: i64,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), DbError> {
+    let entry = entry(actor, action, entity, id, before, after)
+        .map_err(|e| DbErr::Custom(format!("audit serialisation: {e}")))?;
+    insert(
+        txn,
+        actor,
+        action.as_str(),
+        entity,
+        id,
+        &entry.summary,
+        entry.changes,
+    )
+    .await
+    .map_err(DbError::from)
+}
+
+async fn insert<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     action: &str,
@@ -71,7 +99,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<AuditRow>), DbErr> {
+) -> Result<(i64, Vec<AuditRow>), DbError> {
     let mut q = Sql::new("FROM audit_logs WHERE 1 = 1");
     if let Some(entity) = &filter.entity {
         q.push(" AND entity = ").bind(entity.clone());
@@ -91,24 +119,28 @@ pub async fn list(
     if let Some(until) = filter.until {
         q.push(" AND timestamp <= ").bind(until);
     }
-    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset).await
+    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset)
+        .await
+        .map_err(DbError::from)
 }
 
-pub async fn get(db: &Db, id: i64) -> Result<Option<AuditRow>, DbErr> {
+pub async fn get(db: &Db, id: i64) -> Result<Option<AuditRow>, DbError> {
     sql(
         &format!("SELECT {COLUMNS} FROM audit_logs WHERE id = $1"),
         [id.into()],
     )
     .one(&db.conn)
     .await
+    .map_err(DbError::from)
 }
 
 /// The newest `n` entries (for the dashboard's activity feed).
-pub async fn recent(db: &Db, n: u64) -> Result<Vec<AuditRow>, DbErr> {
+pub async fn recent(db: &Db, n: u64) -> Result<Vec<AuditRow>, DbError> {
     sql(
         &format!("SELECT {COLUMNS} FROM audit_logs ORDER BY timestamp DESC, id DESC LIMIT {n}"),
         [],
     )
     .all(&db.conn)
     .await
+    .map_err(DbError::from)
 }

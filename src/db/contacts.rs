@@ -3,15 +3,16 @@
 //! over to the oldest remaining contact.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
+use super::correspondences;
+use super::leads::lock::lock_lead;
 use super::resource::{self, Resource};
 use super::sql::{Sql, sql};
-use super::{Db, DbErr};
+use super::{Db, DbErr, DbError, WriteResult};
 use crate::domain::Actor;
-use crate::domain::contact::{Contact, ContactChanges};
+use crate::domain::contact::{self, Contact, ContactChanges};
 use crate::domain::user::full_name;
-use crate::error::{ApiError, ApiResult};
 
 pub struct Contacts;
 
@@ -79,7 +80,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<Contact>), DbErr> {
+) -> Result<(i64, Vec<Contact>), DbError> {
     resource::page::<Contacts, _>(
         &db.conn,
         |q| {
@@ -108,30 +109,6 @@ pub async fn list(
     .await
 }
 
-/// Locks the lead's row for the rest of the transaction, so that concurrent contact writes
-/// of one lead take turns (SQLite's write transactions already do). Fails when the lead
-/// does not exist.
-pub async fn lock_lead<C: ConnectionTrait>(txn: &C, lead_id: i64) -> ApiResult<()> {
-    let lock = if txn.get_database_backend() == DbBackend::Postgres {
-        " FOR UPDATE"
-    } else {
-        ""
-    };
-    sql(
-        &format!("SELECT id FROM leads WHERE id = $1{lock}"),
-        [lead_id.into()],
-    )
-    .row(txn)
-    .await?
-    .map(|_| ())
-    .ok_or_else(|| {
-        ApiError::field(
-            "lead",
-            format!("Invalid pk \"{lead_id}\" - object does not exist."),
-        )
-    })
-}
-
 async fn current_primary<C: ConnectionTrait>(
     txn: &C,
     lead_id: i64,
@@ -146,35 +123,29 @@ async fn current_primary<C: ConnectionTrait>(
     Ok(q.one::<ContactRow, _>(txn).await?.map(Contacts::view))
 }
 
-/// Un-marks the lead's primary contact (other than `keep`), recording the change.
-async fn demote_primary<C: ConnectionTrait>(
+/// Un-marks `primary`, recording the change.
+async fn demote<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
-    lead_id: i64,
-    keep: Option<i64>,
-) -> ApiResult<()> {
-    if let Some(primary) = current_primary(txn, lead_id).await?
-        && Some(primary.id) != keep
-    {
-        resource::update::<Contacts, _>(txn, actor, &primary, |q| {
-            q.set("is_primary", Some(false));
-        })
-        .await?;
-    }
+    primary: &Contact,
+) -> Result<(), DbError> {
+    resource::update::<Contacts, _>(txn, actor, primary, |q| {
+        q.set("is_primary", Some(false));
+    })
+    .await?;
     Ok(())
 }
 
-pub async fn create(db: &Db, actor: &Actor, c: &ContactChanges) -> ApiResult<Contact> {
-    let lead_id = c
-        .lead
-        .ok_or_else(|| ApiError::field("lead", crate::domain::fields::REQUIRED))?;
+/// Creates a contact under the rules of `contact::plan_create`.
+pub async fn create(db: &Db, actor: &Actor, c: &ContactChanges) -> WriteResult<Contact> {
+    // The body's reading requires `lead` on create; a missing one names no lead.
+    let lead_id = c.lead.unwrap_or_default();
     let txn = db.begin_write().await?;
     lock_lead(&txn, lead_id).await?;
-    let has_primary = current_primary(&txn, lead_id).await?.is_some();
-    // The first contact of a lead is its primary, whatever was asked.
-    let primary = c.is_primary.unwrap_or(false) || !has_primary;
-    if primary {
-        demote_primary(&txn, actor, lead_id, None).await?;
+    let current = current_primary(&txn, lead_id).await?;
+    let primary = contact::primary_on_create(c, current.as_ref());
+    if primary && let Some(current) = &current {
+        demote(&txn, actor, current).await?;
     }
     let contact = resource::create::<Contacts, _>(
         &txn,
@@ -203,18 +174,14 @@ pub async fn create(db: &Db, actor: &Actor, c: &ContactChanges) -> ApiResult<Con
     Ok(contact)
 }
 
-pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> ApiResult<Contact> {
+/// Updates a contact under the rules of `contact::plan_update`.
+pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> WriteResult<Contact> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Contacts, _>(&txn, id).await?;
-    if c.lead.is_some_and(|lead| lead != before.lead) {
-        return Err(ApiError::field(
-            "lead",
-            "A contact cannot be moved to another lead.",
-        ));
-    }
+    let becomes_primary = contact::plan_update(&before, c)?;
     lock_lead(&txn, before.lead).await?;
-    if c.is_primary == Some(true) && !before.is_primary {
-        demote_primary(&txn, actor, before.lead, Some(id)).await?;
+    if becomes_primary && let Some(current) = current_primary(&txn, before.lead).await? {
+        demote(&txn, actor, &current).await?;
     }
     let after = resource::update::<Contacts, _>(&txn, actor, &before, |q: &mut Sql| {
         q.set("first_name", c.first_name.clone())
@@ -230,20 +197,16 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> ApiR
 }
 
 /// Deletes a contact. Its correspondence stays, with `contact` cleared (each recorded);
-/// a deleted primary hands over to the oldest remaining contact.
-pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
+/// a deleted primary hands over as `contact::successor` decides.
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Contacts, _>(&txn, id).await?;
     lock_lead(&txn, before.lead).await?;
-    super::correspondences::detach_contact(&txn, actor, id).await?;
+    correspondences::detach_contact(&txn, actor, id).await?;
     resource::delete::<Contacts, _>(&txn, actor, &before).await?;
-    if before.is_primary
-        && let Some(next) = resource::of_lead::<Contacts, _>(&txn, before.lead)
-            .await?
-            .into_iter()
-            .next()
-    {
-        resource::update::<Contacts, _>(&txn, actor, &next, |q| {
+    let remaining = resource::of_lead::<Contacts, _>(&txn, before.lead).await?;
+    if let Some(next) = contact::successor(&before, &remaining) {
+        resource::update::<Contacts, _>(&txn, actor, next, |q| {
             q.set("is_primary", Some(true));
         })
         .await?;
@@ -256,7 +219,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
 pub async fn summaries<C: ConnectionTrait>(
     db: &C,
     lead_ids: &[i64],
-) -> Result<(Vec<(i64, i64)>, Vec<Contact>), DbErr> {
+) -> Result<(Vec<(i64, i64)>, Vec<Contact>), DbError> {
     if lead_ids.is_empty() {
         return Ok((Vec::new(), Vec::new()));
     }

@@ -4,15 +4,14 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
-use super::contacts::Contacts;
+use super::leads::lock::lock_lead;
 use super::resource::{self, Resource};
 use super::sql::sql;
-use super::{Db, DbErr};
+use super::{Db, DbError, WriteResult};
 use crate::domain::Actor;
 use crate::domain::correspondence::{
-    Correspondence, CorrespondenceChanges, CorrespondenceType, Direction,
+    self, Correspondence, CorrespondenceChanges, CorrespondenceType, Direction,
 };
-use crate::error::{ApiError, ApiResult};
 
 pub struct Correspondences;
 
@@ -84,7 +83,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<Correspondence>), DbErr> {
+) -> Result<(i64, Vec<Correspondence>), DbError> {
     resource::page::<Correspondences, _>(
         &db.conn,
         |q| {
@@ -115,36 +114,32 @@ pub async fn list(
     .await
 }
 
-/// Checks that `contact` exists and belongs to `lead`.
+/// Checks the contact named on `lead` under the rules of `correspondence::check_contact`.
 async fn check_contact<C: ConnectionTrait>(
     txn: &C,
     lead: i64,
     contact: Option<i64>,
-) -> ApiResult<()> {
-    let Some(contact) = contact else {
-        return Ok(());
+) -> WriteResult<()> {
+    let found = match contact {
+        Some(id) => sql("SELECT lead_id FROM contacts WHERE id = $1", [id.into()])
+            .row(txn)
+            .await?
+            .map(|row| row.try_get_by_index::<i64>(0))
+            .transpose()?,
+        None => None,
     };
-    match resource::get::<Contacts, _>(txn, contact).await? {
-        None => Err(ApiError::field(
-            "contact",
-            format!("Invalid pk \"{contact}\" - object does not exist."),
-        )),
-        Some(found) if found.lead != lead => Err(ApiError::field(
-            "contact",
-            "The contact must belong to the same lead.",
-        )),
-        Some(_) => Ok(()),
-    }
+    correspondence::check_contact(lead, contact, found)?;
+    Ok(())
 }
 
 pub async fn create(
     db: &Db,
     actor: &Actor,
     c: &CorrespondenceChanges,
-) -> ApiResult<Correspondence> {
+) -> WriteResult<Correspondence> {
     let lead_id = c.lead.unwrap_or_default();
     let txn = db.begin_write().await?;
-    super::contacts::lock_lead(&txn, lead_id).await?;
+    lock_lead(&txn, lead_id).await?;
     let contact = c.contact.flatten();
     check_contact(&txn, lead_id, contact).await?;
     let item = resource::create::<Correspondences, _>(
@@ -181,11 +176,11 @@ pub async fn update(
     actor: &Actor,
     id: i64,
     c: &CorrespondenceChanges,
-) -> ApiResult<Correspondence> {
+) -> WriteResult<Correspondence> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Correspondences, _>(&txn, id).await?;
     let lead = c.lead.unwrap_or(before.lead);
-    super::contacts::lock_lead(&txn, lead).await?;
+    lock_lead(&txn, lead).await?;
     // Moving to another lead re-checks the kept contact too.
     let contact = c.contact.unwrap_or(before.contact);
     check_contact(&txn, lead, contact).await?;
@@ -203,7 +198,7 @@ pub async fn update(
     Ok(after)
 }
 
-pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Correspondences, _>(&txn, id).await?;
     resource::delete::<Correspondences, _>(&txn, actor, &before).await?;
@@ -217,7 +212,7 @@ pub async fn detach_contact<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
     contact_id: i64,
-) -> ApiResult<()> {
+) -> Result<(), DbError> {
     let q = sql(
         &format!(
             "SELECT {} FROM {} WHERE correspondences.contact_id = $1",

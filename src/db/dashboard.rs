@@ -2,10 +2,12 @@
 //! exact in the same transaction as every change (`lead_stats`, `row_counts`), so that
 //! they cost the same at ten leads as at a million.
 
+use std::collections::HashMap;
+
 use sea_orm::ConnectionTrait;
 
 use super::sql::{Sql, sql};
-use super::{Db, DbErr};
+use super::{Db, DbErr, DbError};
 use crate::domain::lead::{LeadStatus, Priority};
 
 #[derive(Debug, Default)]
@@ -19,7 +21,7 @@ pub struct Figures {
     pub total_contacts: i64,
 }
 
-pub async fn figures(db: &Db) -> Result<Figures, DbErr> {
+pub async fn figures(db: &Db) -> Result<Figures, DbError> {
     let conn = &db.conn;
     let backend = conn.get_database_backend();
     // Whole units and cents are summed apart (see the migration); read as text to cover
@@ -64,12 +66,57 @@ pub async fn figures(db: &Db) -> Result<Figures, DbErr> {
     Ok(figures)
 }
 
+/// The lead each changed record belongs to (the lead itself for a lead), in the order
+/// asked: `None` for a user and for a record since deleted, which has no lead page to open.
+/// One statement for the whole feed, so the dashboard costs the same however it is made up.
+pub async fn leads_of(db: &Db, records: &[(&str, i64)]) -> Result<Vec<Option<i64>>, DbError> {
+    const TABLES: [(&str, &str, &str); 5] = [
+        ("lead", "leads", "id"),
+        ("contact", "contacts", "lead_id"),
+        ("note", "notes", "lead_id"),
+        ("reminder", "reminders", "lead_id"),
+        ("correspondence", "correspondences", "lead_id"),
+    ];
+    let mut q = Sql::default();
+    for (entity, table, column) in TABLES {
+        let ids: Vec<String> = records
+            .iter()
+            .filter(|(e, _)| *e == entity)
+            .map(|(_, id)| q.param(*id))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        if !q.text.is_empty() {
+            q.push(" UNION ALL ");
+        }
+        q.push(&format!(
+            "SELECT '{entity}', id, {column} FROM {table} WHERE id IN ({})",
+            ids.join(", ")
+        ));
+    }
+    let mut found = HashMap::new();
+    if !q.text.is_empty() {
+        let backend = db.conn.get_database_backend();
+        for row in db.conn.query_all_raw(q.statement(backend)).await? {
+            let entity: String = row.try_get_by_index(0)?;
+            let id: i64 = row.try_get_by_index(1)?;
+            let lead: i64 = row.try_get_by_index(2)?;
+            found.insert((entity, id), lead);
+        }
+    }
+    Ok(records
+        .iter()
+        .map(|(entity, id)| found.get(&((*entity).to_string(), *id)).copied())
+        .collect())
+}
+
 /// The number of leads with any of `statuses` and any of `priorities` (empty: any).
 pub async fn lead_count<C: ConnectionTrait>(
     db: &C,
     statuses: &[LeadStatus],
     priorities: &[Priority],
-) -> Result<i64, DbErr> {
+) -> Result<i64, DbError> {
     let mut q =
         Sql::new("SELECT CAST(COALESCE(SUM(leads), 0) AS BIGINT) FROM lead_stats WHERE 1 = 1");
     if !statuses.is_empty() {
@@ -81,7 +128,7 @@ pub async fn lead_count<C: ConnectionTrait>(
         q.push(&format!(" AND priority IN ({})", params.join(", ")));
     }
     match q.row(db).await? {
-        Some(row) => row.try_get_by_index(0),
+        Some(row) => Ok(row.try_get_by_index(0)?),
         None => Ok(0),
     }
 }

@@ -12,10 +12,10 @@ use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult};
 use super::reminders::Reminders;
 use super::resource::{self, Resource};
 use super::sql::sql;
-use super::{Db, DbErr, now};
-use crate::audit::{self, Action};
+use super::{Db, DbError, now};
+use crate::audit::Action;
+use crate::db::audit;
 use crate::domain::Actor;
-use crate::error::ApiResult;
 
 /// A claimed reminder with what its email needs.
 #[derive(Debug, Clone, FromQueryResult)]
@@ -42,7 +42,7 @@ pub async fn claim(
     lease_id: &str,
     lease: Duration,
     batch: u32,
-) -> Result<Vec<DueReminder>, DbErr> {
+) -> Result<Vec<DueReminder>, DbError> {
     let ts = now();
     let skip_locked = match db.backend() {
         DbBackend::Postgres => " FOR UPDATE SKIP LOCKED",
@@ -72,6 +72,7 @@ pub async fn claim(
     )
     .all(&db.conn)
     .await
+    .map_err(DbError::from)
 }
 
 /// True while the reminder is still claimed by `lease_id`, pending and due: a user who
@@ -80,7 +81,7 @@ pub async fn still_ours<C: ConnectionTrait>(
     db: &C,
     id: i64,
     lease_id: &str,
-) -> Result<bool, DbErr> {
+) -> Result<bool, DbError> {
     Ok(sql(
         "SELECT id FROM reminders WHERE id = $1 AND lease_id = $2 AND status = 'pending' \
          AND remind_at <= $3",
@@ -92,7 +93,11 @@ pub async fn still_ours<C: ConnectionTrait>(
 }
 
 /// Records a delivery (inside the caller's transaction), as the system.
-pub async fn mark_sent<C: ConnectionTrait>(txn: &C, id: i64, lease_id: &str) -> ApiResult<bool> {
+pub async fn mark_sent<C: ConnectionTrait>(
+    txn: &C,
+    id: i64,
+    lease_id: &str,
+) -> Result<bool, DbError> {
     let Some(before) = resource::get::<Reminders, _>(txn, id).await? else {
         return Ok(false);
     };
@@ -139,7 +144,7 @@ pub async fn mark_failed(
     lease_id: &str,
     error: &str,
     failure: Failure,
-) -> ApiResult<()> {
+) -> Result<(), DbError> {
     let attempts = reminder.attempts + 1;
     let retry_at = match failure {
         Failure::Transient {

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod correspondences;
 pub mod dashboard;
 pub mod dispatch;
+pub mod error;
 pub mod fault;
 pub mod leads;
 pub mod migrate;
@@ -23,8 +24,9 @@ pub mod users;
 use std::path::Path;
 use std::time::Duration;
 
+pub use error::{DbError, WriteError, WriteResult};
+
 use anyhow::Context;
-use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{
     ConnectOptions, SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
@@ -148,11 +150,7 @@ async fn not_in_transaction<C: sea_orm::sqlx::Connection>(
     Ok(clean)
 }
 
-/// The current time at the precision both backends store (microseconds), so a value read
-/// back equals the value written.
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
+pub use crate::util::now;
 
 /// The URL with any password replaced, for messages and logs.
 pub fn redact_url(url: &str) -> String {

@@ -4,11 +4,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::FromQueryResult;
 
 use super::resource::{self, Resource};
-use super::{Db, DbErr};
+use super::{Db, DbError, WriteResult};
 use crate::domain::Actor;
 use crate::domain::note::{self, Note, NoteChanges};
 use crate::domain::user::full_name;
-use crate::error::ApiResult;
 
 pub struct Notes;
 
@@ -71,7 +70,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<Note>), DbErr> {
+) -> Result<(i64, Vec<Note>), DbError> {
     resource::page::<Notes, _>(
         &db.conn,
         |q| {
@@ -86,10 +85,10 @@ pub async fn list(
     .await
 }
 
-pub async fn create(db: &Db, actor: &Actor, c: &NoteChanges) -> ApiResult<Note> {
+pub async fn create(db: &Db, actor: &Actor, c: &NoteChanges) -> WriteResult<Note> {
     let lead_id = c.lead.unwrap_or_default();
     let txn = db.begin_write().await?;
-    super::contacts::lock_lead(&txn, lead_id).await?;
+    super::leads::lock::lock_lead(&txn, lead_id).await?;
     let note = resource::create::<Notes, _>(
         &txn,
         actor,
@@ -106,7 +105,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &NoteChanges) -> ApiResult<Note> 
 }
 
 /// Updates a note under the rules of `note::check_update`.
-pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> ApiResult<Note> {
+pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> WriteResult<Note> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Notes, _>(&txn, id).await?;
     note::check_update(actor, &before, c)?;
@@ -118,7 +117,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> ApiResu
     Ok(after)
 }
 
-pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Notes, _>(&txn, id).await?;
     note::check_access(actor, &before)?;

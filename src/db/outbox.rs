@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::sql::{Sql, sql};
-use super::{Db, DbErr, now};
+use super::{Db, DbError, now};
 
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct OutboxRow {
@@ -50,7 +50,7 @@ pub async fn insert<C: ConnectionTrait>(
     html: &str,
     message_id: &str,
     reminder_id: Option<i64>,
-) -> Result<(), DbErr> {
+) -> Result<(), DbError> {
     sql(
         "INSERT INTO outbox (to_address, subject, body_text, body_html, message_id, reminder_id, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -71,7 +71,7 @@ pub async fn insert<C: ConnectionTrait>(
 
 const COLUMNS: &str = "id, to_address, subject, body_text, reminder_id, created_at";
 
-pub async fn list(db: &Db, limit: u64, offset: u64) -> Result<(i64, Vec<OutboxMessage>), DbErr> {
+pub async fn list(db: &Db, limit: u64, offset: u64) -> Result<(i64, Vec<OutboxMessage>), DbError> {
     let from = Sql::new("FROM outbox");
     let (count, rows) = super::sql::page::<OutboxRow, _>(
         &db.conn,

@@ -6,10 +6,9 @@ use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::resource::{self, Resource};
 use super::sql::sql;
-use super::{Db, DbErr, now};
+use super::{Db, DbErr, DbError, WriteResult, now};
 use crate::domain::Actor;
 use crate::domain::reminder::{self, Reminder, ReminderChanges, ReminderStatus, UpdatePlan};
-use crate::error::ApiResult;
 
 pub struct Reminders;
 
@@ -90,7 +89,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<Reminder>), DbErr> {
+) -> Result<(i64, Vec<Reminder>), DbError> {
     let ts = now();
     resource::page::<Reminders, _>(&db.conn, |q| {
         if let Some(lead) = f.lead {
@@ -128,10 +127,10 @@ async fn lead_assignee<C: ConnectionTrait>(txn: &C, lead_id: i64) -> Result<Opti
     })
 }
 
-pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Reminder> {
+pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> WriteResult<Reminder> {
     let lead_id = c.lead.unwrap_or_default();
     let txn = db.begin_write().await?;
-    super::contacts::lock_lead(&txn, lead_id).await?;
+    super::leads::lock::lock_lead(&txn, lead_id).await?;
     if let Some(recipient) = c.recipient {
         reminder::check_recipient(actor, recipient, lead_assignee(&txn, lead_id).await?)?;
     }
@@ -165,12 +164,12 @@ pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> ApiResult<Re
 }
 
 /// Applies a change under the rules of `reminder::plan_update`.
-pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> ApiResult<Reminder> {
+pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> WriteResult<Reminder> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Reminders, _>(&txn, id).await?;
     let lead = c.lead.unwrap_or(before.lead);
     if lead != before.lead {
-        super::contacts::lock_lead(&txn, lead).await?;
+        super::leads::lock::lock_lead(&txn, lead).await?;
     }
     let UpdatePlan {
         status,
@@ -200,7 +199,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Api
     Ok(after)
 }
 
-pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
+pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require::<Reminders, _>(&txn, id).await?;
     reminder::check_access(actor, &before)?;
@@ -211,7 +210,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
 
 /// The `n` soonest pending reminders still to come (for the dashboard): the first rows of
 /// `upcoming=true`, without counting them all.
-pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbErr> {
+pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbError> {
     let mut from = super::sql::Sql::new(
         "FROM reminders WHERE reminders.status = 'pending' AND reminders.remind_at >= ",
     );
@@ -243,7 +242,7 @@ pub struct CalendarRow {
 }
 
 /// The pending and sent reminders of `recipient`, soonest first (at most the 5 000 newest).
-pub async fn for_calendar(db: &Db, recipient: i64) -> Result<Vec<CalendarRow>, DbErr> {
+pub async fn for_calendar(db: &Db, recipient: i64) -> Result<Vec<CalendarRow>, DbError> {
     super::sql::sql(
         "SELECT r.id, r.lead_id, r.title, r.message, r.remind_at, r.updated_at, \
          l.first_name AS lead_first, l.last_name AS lead_last, l.company AS lead_company \
@@ -254,4 +253,5 @@ pub async fn for_calendar(db: &Db, recipient: i64) -> Result<Vec<CalendarRow>, D
     )
     .all(&db.conn)
     .await
+    .map_err(DbError::from)
 }

@@ -1,15 +1,18 @@
-//! What every child resource of a lead (contacts, notes, reminders, correspondence) shares:
-//! read one, read a page, and audited create, update and delete inside a transaction. Each
-//! resource declares its table and representation once; its own rules wrap these calls.
+//! What every written resource (users, leads and their contacts, notes, reminders and
+//! correspondence) shares: read one, read a page, and audited create, update and delete
+//! inside a transaction. Each resource declares its table and representation once; the
+//! domain's decisions, made on the state loaded in the transaction, wrap these calls.
+
+use std::future::Future;
 
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use serde::Serialize;
 
 use super::sql::{Sql, sql};
-use super::{DbErr, now};
-use crate::audit::{self, Action};
+use super::{DbErr, DbError, now};
+use crate::audit::Action;
+use crate::db::audit;
 use crate::domain::Actor;
-use crate::error::{ApiError, ApiResult};
 
 pub trait Resource {
     /// The table, also the alias its columns are qualified with.
@@ -23,12 +26,24 @@ pub trait Resource {
     type View: Serialize + Send + Sync;
     fn view(row: Self::Row) -> Self::View;
     fn id(view: &Self::View) -> i64;
+
+    /// One object as the API shows it. A resource whose representation needs more than its
+    /// row (a lead's contacts) loads it its own way.
+    fn load<C: ConnectionTrait>(
+        db: &C,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Self::View>, DbError>> + Send
+    where
+        Self: Sized,
+    {
+        get::<Self, C>(db, id)
+    }
 }
 
 pub async fn get<R: Resource, C: ConnectionTrait>(
     db: &C,
     id: i64,
-) -> Result<Option<R::View>, DbErr> {
+) -> Result<Option<R::View>, DbError> {
     let q = sql(
         &format!(
             "SELECT {} FROM {} WHERE {}.id = $1",
@@ -41,15 +56,15 @@ pub async fn get<R: Resource, C: ConnectionTrait>(
     Ok(q.one::<R::Row, _>(db).await?.map(R::view))
 }
 
-pub async fn require<R: Resource, C: ConnectionTrait>(db: &C, id: i64) -> ApiResult<R::View> {
-    get::<R, C>(db, id).await?.ok_or_else(ApiError::not_found)
+pub async fn require<R: Resource, C: ConnectionTrait>(db: &C, id: i64) -> Result<R::View, DbError> {
+    R::load(db, id).await?.ok_or(DbError::NotFound)
 }
 
 /// All rows of `lead_id`, oldest first.
 pub async fn of_lead<R: Resource, C: ConnectionTrait>(
     db: &C,
     lead_id: i64,
-) -> Result<Vec<R::View>, DbErr> {
+) -> Result<Vec<R::View>, DbError> {
     let q = sql(
         &format!(
             "SELECT {} FROM {} WHERE {t}.lead_id = $1 ORDER BY {t}.created_at, {t}.id",
@@ -73,7 +88,7 @@ pub async fn page<R: Resource, C: ConnectionTrait>(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<R::View>), DbErr> {
+) -> Result<(i64, Vec<R::View>), DbError> {
     let mut from = Sql::new(format!("FROM {} WHERE 1 = 1", R::FROM));
     conditions(&mut from);
     let (count, rows) =
@@ -87,7 +102,7 @@ pub async fn create<R: Resource, C: ConnectionTrait>(
     actor: &Actor,
     columns: &[&str],
     values: Vec<Value>,
-) -> ApiResult<R::View> {
+) -> Result<R::View, DbError> {
     let mut q = Sql::new(format!(
         "INSERT INTO {} ({}, created_at, updated_at) VALUES (",
         R::TABLE,
@@ -115,7 +130,7 @@ pub async fn update<R: Resource, C: ConnectionTrait>(
     actor: &Actor,
     before: &R::View,
     set: impl FnOnce(&mut Sql),
-) -> ApiResult<R::View> {
+) -> Result<R::View, DbError> {
     let id = R::id(before);
     let mut q = Sql::new(format!("UPDATE {} SET updated_at = ", R::TABLE));
     q.bind(now());
@@ -141,7 +156,7 @@ pub async fn delete<R: Resource, C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
     before: &R::View,
-) -> ApiResult<()> {
+) -> Result<(), DbError> {
     let id = R::id(before);
     sql(
         &format!("DELETE FROM {} WHERE id = $1", R::TABLE),

@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::sql::sql;
 use super::users::UserRow;
-use super::{DbErr, now};
+use super::{DbError, now};
 
 /// A user and whether the given session of theirs is still live.
 #[derive(Debug, Clone)]
@@ -23,7 +23,7 @@ pub async fn user_with_session<C: ConnectionTrait>(
     db: &C,
     id: i64,
     sid: &str,
-) -> Result<Option<UserSession>, DbErr> {
+) -> Result<Option<UserSession>, DbError> {
     // `users.*` rather than a column list: the row type reads the columns it knows, and the
     // table may gain others.
     let row = sql(

@@ -3,7 +3,7 @@
 use sea_orm::ConnectionTrait;
 
 use super::sql::sql;
-use super::{DbErr, now};
+use super::{DbErr, DbError, now};
 
 /// Returns the stored value for `key`, storing `make()` first if there is none. Concurrent
 /// callers all get the one value that won.
@@ -11,7 +11,7 @@ pub async fn get_or_insert<C: ConnectionTrait>(
     db: &C,
     key: &str,
     make: impl FnOnce() -> String,
-) -> Result<String, DbErr> {
+) -> Result<String, DbError> {
     let ts = now();
     sql(
         "INSERT INTO settings (key, value, created_at, updated_at) VALUES ($1, $2, $3, $3)
@@ -24,5 +24,5 @@ pub async fn get_or_insert<C: ConnectionTrait>(
         .row(db)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(format!("setting {key}")))?;
-    row.try_get_by_index::<String>(0)
+    row.try_get_by_index::<String>(0).map_err(DbError::from)
 }

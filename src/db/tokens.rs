@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::sql::{Sql, sql};
-use super::{DbErr, now};
+use super::{DbError, now};
 
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct TokenRow {
@@ -26,7 +26,7 @@ pub async fn insert<C: ConnectionTrait>(
     family_id: &str,
     expires_at: DateTime<Utc>,
     family_expires_at: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<(), DbError> {
     sql(
         "INSERT INTO refresh_tokens (jti, user_id, family_id, expires_at, family_expires_at, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)",
@@ -45,7 +45,7 @@ pub async fn insert<C: ConnectionTrait>(
 }
 
 /// Marks a live token used, atomically: of two concurrent calls, one gets the row.
-pub async fn consume<C: ConnectionTrait>(db: &C, jti: &str) -> Result<Option<TokenRow>, DbErr> {
+pub async fn consume<C: ConnectionTrait>(db: &C, jti: &str) -> Result<Option<TokenRow>, DbError> {
     let ts = now();
     sql(
         &format!(
@@ -57,18 +57,20 @@ pub async fn consume<C: ConnectionTrait>(db: &C, jti: &str) -> Result<Option<Tok
     )
     .one(db)
     .await
+    .map_err(DbError::from)
 }
 
-pub async fn find<C: ConnectionTrait>(db: &C, jti: &str) -> Result<Option<TokenRow>, DbErr> {
+pub async fn find<C: ConnectionTrait>(db: &C, jti: &str) -> Result<Option<TokenRow>, DbError> {
     sql(
         &format!("SELECT {COLUMNS} FROM refresh_tokens WHERE jti = $1"),
         [jti.into()],
     )
     .one(db)
     .await
+    .map_err(DbError::from)
 }
 
-pub async fn revoke_family<C: ConnectionTrait>(db: &C, family_id: &str) -> Result<u64, DbErr> {
+pub async fn revoke_family<C: ConnectionTrait>(db: &C, family_id: &str) -> Result<u64, DbError> {
     let ts = now();
     sql(
         "UPDATE refresh_tokens SET revoked_at = $1, updated_at = $1 \
@@ -77,6 +79,7 @@ pub async fn revoke_family<C: ConnectionTrait>(db: &C, family_id: &str) -> Resul
     )
     .execute(db)
     .await
+    .map_err(DbError::from)
 }
 
 /// Revokes every live token of a user, except those of the `keep` family.
@@ -84,7 +87,7 @@ pub async fn revoke_user<C: ConnectionTrait>(
     db: &C,
     user_id: i64,
     keep: Option<&str>,
-) -> Result<u64, DbErr> {
+) -> Result<u64, DbError> {
     let mut q = Sql::new("UPDATE refresh_tokens SET revoked_at = $1, updated_at = $1");
     q.values.push(now().into());
     q.push(" WHERE revoked_at IS NULL AND user_id = ")
@@ -92,7 +95,7 @@ pub async fn revoke_user<C: ConnectionTrait>(
     if let Some(family) = keep {
         q.push(" AND family_id <> ").bind(family);
     }
-    q.execute(db).await
+    q.execute(db).await.map_err(DbError::from)
 }
 
 /// Revokes every live token of session `family_id` of `user_id` (logout): the session and
@@ -101,7 +104,7 @@ pub async fn revoke_session<C: ConnectionTrait>(
     db: &C,
     family_id: &str,
     user_id: i64,
-) -> Result<u64, DbErr> {
+) -> Result<u64, DbError> {
     let ts = now();
     sql(
         "UPDATE refresh_tokens SET revoked_at = $1, updated_at = $1 \
@@ -110,4 +113,5 @@ pub async fn revoke_session<C: ConnectionTrait>(
     )
     .execute(db)
     .await
+    .map_err(DbError::from)
 }

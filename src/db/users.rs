@@ -3,15 +3,35 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
+use super::resource::{self, Resource};
 use super::sql::{Sql, sql};
-use super::{Db, DbErr, now};
-use crate::audit::{self, Action};
+use super::{Db, DbErr, DbError, WriteResult, now};
 use crate::domain::Actor;
-use crate::domain::user::{Role, User, UserChanges, full_name};
-use crate::error::{ApiError, ApiResult};
+use crate::domain::user::{self, Role, User, UserChanges, full_name};
 
-const COLUMNS: &str = "id, username, email, first_name, last_name, role, is_active, password_hash, \
-                       date_joined, last_login, created_at, updated_at";
+const COLUMNS: &str = "users.id, users.username, users.email, users.first_name, \
+    users.last_name, users.role, users.is_active, users.password_hash, users.date_joined, \
+    users.last_login, users.created_at, users.updated_at";
+
+pub struct Users;
+
+impl Resource for Users {
+    const TABLE: &'static str = "users";
+    const ENTITY: &'static str = "user";
+    const COLUMNS: &'static str = COLUMNS;
+    const FROM: &'static str = "users";
+    type Row = UserRow;
+    /// Never the password hash: the audit trail records this.
+    type View = User;
+
+    fn view(row: UserRow) -> User {
+        row.to_user()
+    }
+
+    fn id(view: &User) -> i64 {
+        view.id
+    }
+}
 
 pub const ORDERING: &[(&str, &str)] = &[
     ("username", "username"),
@@ -77,25 +97,27 @@ impl UserRow {
     }
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<UserRow>, DbErr> {
+pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<UserRow>, DbError> {
     sql(
         &format!("SELECT {COLUMNS} FROM users WHERE id = $1"),
         [id.into()],
     )
     .one(db)
     .await
+    .map_err(DbError::from)
 }
 
 pub async fn by_username<C: ConnectionTrait>(
     db: &C,
     username: &str,
-) -> Result<Option<UserRow>, DbErr> {
+) -> Result<Option<UserRow>, DbError> {
     sql(
         &format!("SELECT {COLUMNS} FROM users WHERE username = $1"),
         [username.into()],
     )
     .one(db)
     .await
+    .map_err(DbError::from)
 }
 
 #[derive(Debug, Default)]
@@ -113,7 +135,7 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<UserRow>), DbErr> {
+) -> Result<(i64, Vec<UserRow>), DbError> {
     let mut q = Sql::new("FROM users WHERE 1 = 1");
     if let Some(role) = filter.role {
         q.push(" AND role = ").bind(role.as_str());
@@ -137,58 +159,53 @@ pub async fn list(
              OR LOWER(last_name) LIKE {p} ESCAPE '\\'{email})"
         ));
     }
-    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset).await
+    super::sql::page(&db.conn, COLUMNS, &q, order, limit, offset)
+        .await
+        .map_err(DbError::from)
 }
 
-/// Creates a user (with an already hashed password) and its audit entry.
-pub async fn create(db: &Db, actor: &Actor, changes: &UserChanges, hash: &str) -> ApiResult<User> {
+/// Creates a user (with an already hashed password) and its audit entry. A username taken
+/// meanwhile is refused by the unique index (`DbError::Conflict`), which both backends
+/// enforce even under concurrent creates.
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    changes: &UserChanges,
+    hash: &str,
+) -> Result<User, DbError> {
     let txn = db.begin_write().await?;
-    let username = changes.username.clone().unwrap_or_default();
-    if by_username(&txn, &username).await?.is_some() {
-        return Err(ApiError::field(
+    let user = resource::create::<Users, _>(
+        &txn,
+        actor,
+        &[
             "username",
-            "A user with that username already exists.",
-        ));
-    }
-    let ts = now();
-    let row: UserRow = sql(
-        &format!(
-            "INSERT INTO users (username, email, first_name, last_name, role, is_active, \
-             password_hash, date_joined, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) RETURNING {COLUMNS}"
-        ),
-        [
-            username.into(),
+            "email",
+            "first_name",
+            "last_name",
+            "role",
+            "is_active",
+            "password_hash",
+            "date_joined",
+        ],
+        vec![
+            changes.username.clone().unwrap_or_default().into(),
             changes.email.clone().unwrap_or_default().into(),
             changes.first_name.clone().unwrap_or_default().into(),
             changes.last_name.clone().unwrap_or_default().into(),
             changes.role.unwrap_or(Role::Agent).as_str().into(),
             changes.is_active.unwrap_or(true).into(),
             hash.into(),
-            ts.into(),
+            now().into(),
         ],
-    )
-    .one(&txn)
-    .await?
-    .ok_or_else(|| DbErr::RecordNotInserted)?;
-    let user = row.to_user();
-    audit::record(
-        &txn,
-        actor,
-        Action::Create,
-        "user",
-        user.id,
-        None,
-        Some(&user),
     )
     .await?;
     txn.commit().await?;
     Ok(user)
 }
 
-/// Applies `changes` (and a new password hash, if any) to user `id`, with its audit entry.
-/// `guard` sees the stored user before anything is written and may refuse the change. A new
-/// password or a deactivation ends the user's sessions, except `keep_session`.
+/// Applies `changes` (and a new password hash, if any) to user `id` under the rules of
+/// `user::check_update`, with its audit entry. A new password or a deactivation ends the
+/// user's sessions, except `keep_session`.
 pub async fn update(
     db: &Db,
     actor: &Actor,
@@ -196,42 +213,19 @@ pub async fn update(
     changes: &UserChanges,
     new_hash: Option<&str>,
     keep_session: Option<&str>,
-    guard: impl FnOnce(&UserRow) -> ApiResult<()>,
-) -> ApiResult<User> {
+) -> WriteResult<User> {
     let txn = db.begin_write().await?;
-    let before = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    guard(&before)?;
-    if let Some(username) = &changes.username
-        && *username != before.username
-        && by_username(&txn, username).await?.is_some()
-    {
-        return Err(ApiError::field(
-            "username",
-            "A user with that username already exists.",
-        ));
-    }
-    let mut q = Sql::new("UPDATE users SET updated_at = ");
-    q.bind(now());
-    q.set("username", changes.username.clone())
-        .set("email", changes.email.clone())
-        .set("first_name", changes.first_name.clone())
-        .set("last_name", changes.last_name.clone())
-        .set("role", changes.role.map(Role::as_str))
-        .set("is_active", changes.is_active)
-        .set("password_hash", new_hash);
-    let p = q.param(id);
-    q.push(&format!(" WHERE id = {p} RETURNING {COLUMNS}"));
-    let after: UserRow = q.one(&txn).await?.ok_or_else(ApiError::not_found)?;
-    let (before, after) = (before.to_user(), after.to_user());
-    audit::record(
-        &txn,
-        actor,
-        Action::Update,
-        "user",
-        id,
-        Some(&before),
-        Some(&after),
-    )
+    let before = resource::require::<Users, _>(&txn, id).await?;
+    user::check_update(actor, &before, changes)?;
+    let after = resource::update::<Users, _>(&txn, actor, &before, |q| {
+        q.set("username", changes.username.clone())
+            .set("email", changes.email.clone())
+            .set("first_name", changes.first_name.clone())
+            .set("last_name", changes.last_name.clone())
+            .set("role", changes.role.map(Role::as_str))
+            .set("is_active", changes.is_active)
+            .set("password_hash", new_hash);
+    })
     .await?;
     if new_hash.is_some() || !after.is_active {
         super::tokens::revoke_user(&txn, id, keep_session).await?;
@@ -240,7 +234,7 @@ pub async fn update(
     Ok(after)
 }
 
-pub async fn touch_last_login<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbErr> {
+pub async fn touch_last_login<C: ConnectionTrait>(db: &C, id: i64) -> Result<(), DbError> {
     sql(
         "UPDATE users SET last_login = $1 WHERE id = $2",
         [now().into(), id.into()],
@@ -260,7 +254,9 @@ pub async fn insert_if_missing(
     last_name: &str,
     role: Role,
     hash: &str,
-) -> ApiResult<bool> {
+) -> Result<bool, DbError> {
+    // Looked up first so that a second run does not spend ids on refused inserts; the
+    // unique index still settles a race.
     if by_username(&db.conn, username).await?.is_some() {
         return Ok(false);
     }
@@ -273,15 +269,18 @@ pub async fn insert_if_missing(
         is_active: Some(true),
         password: None,
     };
-    create(db, &Actor::system(), &changes, hash).await?;
-    Ok(true)
+    match create(db, &Actor::system(), &changes, hash).await {
+        Ok(_) => Ok(true),
+        Err(DbError::Conflict { .. }) => Ok(false),
+        Err(other) => Err(other),
+    }
 }
 
 /// The user's calendar feed token, created on first use.
-pub async fn calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
+pub async fn calendar_token(db: &Db, id: i64) -> Result<String, DbError> {
     sql(
         "UPDATE users SET calendar_token = $1 WHERE id = $2 AND calendar_token IS NULL",
-        [crate::auth::random_hex(24).into(), id.into()],
+        [crate::util::random_hex(24).into(), id.into()],
     )
     .execute(&db.conn)
     .await?;
@@ -292,12 +291,12 @@ pub async fn calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
     .row(&db.conn)
     .await?
     .ok_or_else(|| DbErr::RecordNotFound(format!("user {id}")))?;
-    row.try_get_by_index(0)
+    row.try_get_by_index(0).map_err(DbError::from)
 }
 
 /// Replaces the user's calendar token (the old feed URL stops working); returns the new one.
-pub async fn rotate_calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
-    let token = crate::auth::random_hex(24);
+pub async fn rotate_calendar_token(db: &Db, id: i64) -> Result<String, DbError> {
+    let token = crate::util::random_hex(24);
     sql(
         "UPDATE users SET calendar_token = $1 WHERE id = $2",
         [token.clone().into(), id.into()],
@@ -308,7 +307,7 @@ pub async fn rotate_calendar_token(db: &Db, id: i64) -> Result<String, DbErr> {
 }
 
 /// The active user a calendar token belongs to.
-pub async fn by_calendar_token(db: &Db, token: &str) -> Result<Option<UserRow>, DbErr> {
+pub async fn by_calendar_token(db: &Db, token: &str) -> Result<Option<UserRow>, DbError> {
     Ok(sql(
         &format!("SELECT {COLUMNS} FROM users WHERE calendar_token = $1"),
         [token.into()],

@@ -6,7 +6,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::fields::Fields;
-use crate::error::ApiError;
+use super::{DomainError, does_not_exist};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -98,7 +98,7 @@ pub struct CorrespondenceChanges {
 }
 
 impl CorrespondenceChanges {
-    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), ApiError> {
+    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), DomainError> {
         let mut f = Fields::new(body, partial)?;
         let changes = CorrespondenceChanges {
             lead: f.id("lead", true, false).flatten(),
@@ -110,5 +110,25 @@ impl CorrespondenceChanges {
             date: f.datetime("date", true),
         };
         Ok((changes, f))
+    }
+}
+
+/// Checks the contact a correspondence names (`contact_lead` is the lead of the contact
+/// as loaded, `None` when it does not exist): it must belong to the correspondence's `lead`.
+pub fn check_contact(
+    lead: i64,
+    contact: Option<i64>,
+    contact_lead: Option<i64>,
+) -> Result<(), DomainError> {
+    let Some(contact) = contact else {
+        return Ok(());
+    };
+    match contact_lead {
+        None => Err(does_not_exist("contact", contact)),
+        Some(other) if other != lead => Err(DomainError::field(
+            "contact",
+            "The contact must belong to the same lead.",
+        )),
+        Some(_) => Ok(()),
     }
 }

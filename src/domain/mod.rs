@@ -3,6 +3,7 @@
 
 pub mod contact;
 pub mod correspondence;
+pub mod error;
 pub mod fields;
 pub mod lead;
 pub mod money;
@@ -10,6 +11,8 @@ pub mod note;
 pub mod phone;
 pub mod reminder;
 pub mod user;
+
+pub use error::{DomainError, FieldErrors, does_not_exist};
 
 /// Who is acting: the authenticated user, or the system (seeding, jobs).
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::Actor;
+use super::DomainError;
 use super::fields::Fields;
-use crate::error::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Note {
@@ -28,7 +28,7 @@ pub struct NoteChanges {
 }
 
 impl NoteChanges {
-    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), ApiError> {
+    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), DomainError> {
         let mut f = Fields::new(body, partial)?;
         let changes = NoteChanges {
             lead: f.id("lead", true, false).flatten(),
@@ -39,20 +39,24 @@ impl NoteChanges {
 }
 
 /// Whether `actor` may change or delete `note`: managers any, agents their own.
-pub fn check_access(actor: &Actor, note: &Note) -> Result<(), ApiError> {
+pub fn check_access(actor: &Actor, note: &Note) -> Result<(), DomainError> {
     if actor.is_manager() || (actor.id.is_some() && note.author == actor.id) {
         Ok(())
     } else {
-        Err(ApiError::Forbidden)
+        Err(DomainError::Forbidden)
     }
 }
 
 /// Decides a change of the stored `before` by `actor`. A note stays on its lead, as a
 /// contact does: what was written about one lead is not about another.
-pub fn check_update(actor: &Actor, before: &Note, changes: &NoteChanges) -> Result<(), ApiError> {
+pub fn check_update(
+    actor: &Actor,
+    before: &Note,
+    changes: &NoteChanges,
+) -> Result<(), DomainError> {
     check_access(actor, before)?;
     if changes.lead.is_some_and(|lead| lead != before.lead) {
-        return Err(ApiError::field(
+        return Err(DomainError::field(
             "lead",
             "A note cannot be moved to another lead.",
         ));
@@ -90,7 +94,7 @@ mod tests {
         assert!(check_update(&agent(2), &note, &to(11)).is_err());
         assert!(matches!(
             check_update(&agent(3), &note, &to(10)),
-            Err(ApiError::Forbidden)
+            Err(DomainError::Forbidden)
         ));
         assert!(check_update(&Actor::system(), &note, &to(10)).is_ok());
     }

@@ -6,8 +6,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::Actor;
+use super::DomainError;
 use super::fields::Fields;
-use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -76,7 +76,7 @@ pub struct ReminderChanges {
 }
 
 impl ReminderChanges {
-    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), ApiError> {
+    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), DomainError> {
         let mut f = Fields::new(body, partial)?;
         let mut changes = ReminderChanges {
             lead: f.id("lead", true, false).flatten(),
@@ -93,7 +93,7 @@ impl ReminderChanges {
             None => {}
         }
         if let Some(done) = f.boolean("completed") {
-            changes.completed_at = Some(done.then(crate::db::now));
+            changes.completed_at = Some(done.then(crate::util::now));
         }
         Ok((changes, f))
     }
@@ -101,14 +101,14 @@ impl ReminderChanges {
 
 /// Whether `actor` may change, cancel or delete `reminder`: managers any; agents those they
 /// created or that are for them.
-pub fn check_access(actor: &Actor, reminder: &Reminder) -> Result<(), ApiError> {
+pub fn check_access(actor: &Actor, reminder: &Reminder) -> Result<(), DomainError> {
     let mine = actor
         .id
         .is_some_and(|id| reminder.created_by == Some(id) || reminder.recipient == id);
     if actor.is_manager() || mine {
         Ok(())
     } else {
-        Err(ApiError::Forbidden)
+        Err(DomainError::Forbidden)
     }
 }
 
@@ -118,11 +118,11 @@ pub fn check_recipient(
     actor: &Actor,
     recipient: i64,
     lead_assignee: Option<i64>,
-) -> Result<(), ApiError> {
+) -> Result<(), DomainError> {
     if actor.is_manager() || actor.id == Some(recipient) || lead_assignee == Some(recipient) {
         Ok(())
     } else {
-        Err(ApiError::field(
+        Err(DomainError::field(
             "recipient",
             "Agents may remind only themselves or the lead's assignee.",
         ))
@@ -147,7 +147,7 @@ pub fn plan_update(
     before: &Reminder,
     c: &ReminderChanges,
     lead_assignee: Option<i64>,
-) -> Result<UpdatePlan, ApiError> {
+) -> Result<UpdatePlan, DomainError> {
     check_access(actor, before)?;
     let recipient = c.recipient.unwrap_or(before.recipient);
     let lead = c.lead.unwrap_or(before.lead);
@@ -162,7 +162,7 @@ pub fn plan_update(
                 plan.clear_error = true;
             }
             _ => {
-                return Err(ApiError::field(
+                return Err(DomainError::field(
                     "remind_at",
                     format!(
                         "A {} reminder cannot be rescheduled.",
@@ -180,7 +180,7 @@ pub fn plan_update(
             if before.status != ReminderStatus::Pending
                 && plan.status != Some(ReminderStatus::Pending)
             {
-                return Err(ApiError::field(
+                return Err(DomainError::field(
                     "status",
                     format!(
                         "Only a pending reminder can be cancelled; this one is {}.",
@@ -191,7 +191,7 @@ pub fn plan_update(
             plan.status = Some(ReminderStatus::Cancelled);
         }
         Some(_) => {
-            return Err(ApiError::field(
+            return Err(DomainError::field(
                 "status",
                 "Status can only be set to \"cancelled\".",
             ));
@@ -239,7 +239,7 @@ mod tests {
         assert!(check_access(&agent, &reminder(3, 2)).is_ok());
         assert!(matches!(
             check_access(&agent, &reminder(3, 4)),
-            Err(ApiError::Forbidden)
+            Err(DomainError::Forbidden)
         ));
         assert!(check_access(&actor(1, Role::Manager), &reminder(3, 4)).is_ok());
     }

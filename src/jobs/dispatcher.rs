@@ -59,7 +59,7 @@ impl Dispatcher {
             // A full batch means more may be due: go again at once.
             if handled < self.settings.dispatch_batch as usize {
                 tokio::select! {
-                    _ = tokio::time::sleep(self.settings.dispatch_interval) => {}
+                    () = tokio::time::sleep(self.settings.dispatch_interval) => {}
                     _ = shutdown.changed() => {}
                 }
             }
@@ -72,7 +72,7 @@ impl Dispatcher {
 
     /// Claims one batch and handles it; returns how many reminders were claimed.
     pub async fn tick(&self) -> anyhow::Result<usize> {
-        let lease_id = crate::auth::random_hex(12);
+        let lease_id = crate::util::random_hex(12);
         let due = dispatch::claim(
             &self.db,
             &lease_id,

@@ -11,159 +11,16 @@ use crate::db::{
 use crate::domain::Actor;
 use crate::domain::contact::ContactChanges;
 use crate::domain::correspondence::{CorrespondenceChanges, CorrespondenceType, Direction};
-use crate::domain::lead::{LeadChanges, LeadStatus, Priority};
+use crate::domain::lead::LeadChanges;
 use crate::domain::note::NoteChanges;
 use crate::domain::reminder::ReminderChanges;
 use crate::domain::user::Role;
 
+mod leads;
+
+use leads::{DemoLead, LEADS};
+
 pub const DEMO_PASSWORD: &str = "password123";
-
-struct DemoLead {
-    first: &'static str,
-    last: &'static str,
-    company: &'static str,
-    title: &'static str,
-    phone: &'static str,
-    status: LeadStatus,
-    priority: Priority,
-    value_kes: i64,
-    source: &'static str,
-    description: &'static str,
-    to_agent: bool,
-}
-
-const LEADS: &[DemoLead] = &[
-    DemoLead {
-        first: "Wanjiku",
-        last: "Kamau",
-        company: "Safaricom PLC",
-        title: "Procurement Manager",
-        phone: "0712 345 678",
-        status: LeadStatus::New,
-        priority: Priority::High,
-        value_kes: 1_500_000,
-        source: "referral",
-        description: "Wants a fleet-tracking pilot for 40 vehicles in Nairobi.",
-        to_agent: true,
-    },
-    DemoLead {
-        first: "Otieno",
-        last: "Odhiambo",
-        company: "Kenya Power",
-        title: "Head of IT",
-        phone: "0722 456 789",
-        status: LeadStatus::Contacted,
-        priority: Priority::Medium,
-        value_kes: 850_000,
-        source: "event",
-        description: "Met at the Nairobi Tech Week stand; asked for a demo.",
-        to_agent: false,
-    },
-    DemoLead {
-        first: "Achieng",
-        last: "Onyango",
-        company: "Equity Bank",
-        title: "Branch Operations Lead",
-        phone: "0733 567 890",
-        status: LeadStatus::Qualified,
-        priority: Priority::High,
-        value_kes: 2_400_000,
-        source: "website",
-        description: "Branch queue management for 12 branches in Kisumu and Nakuru.",
-        to_agent: true,
-    },
-    DemoLead {
-        first: "Mwangi",
-        last: "Njoroge",
-        company: "Bidco Africa",
-        title: "Supply Chain Director",
-        phone: "0701 234 567",
-        status: LeadStatus::New,
-        priority: Priority::Low,
-        value_kes: 300_000,
-        source: "cold call",
-        description: "Interested in distributor order tracking, budget next quarter.",
-        to_agent: false,
-    },
-    DemoLead {
-        first: "Chebet",
-        last: "Kiprono",
-        company: "KCB Group",
-        title: "Digital Channels Manager",
-        phone: "0711 987 654",
-        status: LeadStatus::Converted,
-        priority: Priority::Medium,
-        value_kes: 1_200_000,
-        source: "referral",
-        description: "Signed for the SMS follow-up module.",
-        to_agent: true,
-    },
-    DemoLead {
-        first: "Njeri",
-        last: "Wambui",
-        company: "Twiga Foods",
-        title: "Operations Manager",
-        phone: "0720 111 222",
-        status: LeadStatus::Lost,
-        priority: Priority::Low,
-        value_kes: 450_000,
-        source: "website",
-        description: "Chose an in-house tool; revisit in six months.",
-        to_agent: false,
-    },
-    DemoLead {
-        first: "Kipchoge",
-        last: "Rotich",
-        company: "East African Breweries",
-        title: "Regional Sales Manager",
-        phone: "0734 333 444",
-        status: LeadStatus::Contacted,
-        priority: Priority::High,
-        value_kes: 3_100_000,
-        source: "event",
-        description: "Route planning for the Rift Valley sales team.",
-        to_agent: true,
-    },
-    DemoLead {
-        first: "Akinyi",
-        last: "Ochieng",
-        company: "Nation Media Group",
-        title: "Advertising Sales Lead",
-        phone: "0745 555 666",
-        status: LeadStatus::Qualified,
-        priority: Priority::Medium,
-        value_kes: 950_000,
-        source: "partner",
-        description: "Needs pipeline reports for advertising accounts.",
-        to_agent: false,
-    },
-    DemoLead {
-        first: "Mutua",
-        last: "Musyoka",
-        company: "Jambojet",
-        title: "Commercial Manager",
-        phone: "0757 777 888",
-        status: LeadStatus::New,
-        priority: Priority::Medium,
-        value_kes: 700_000,
-        source: "website",
-        description: "Corporate travel accounts; asked for pricing in KES.",
-        to_agent: true,
-    },
-    DemoLead {
-        first: "Wairimu",
-        last: "Githinji",
-        company: "Co-operative Bank",
-        title: "SME Banking Head",
-        phone: "0768 999 000",
-        status: LeadStatus::Converted,
-        priority: Priority::High,
-        value_kes: 2_750_000,
-        source: "referral",
-        description: "Rolled out to the SME relationship managers.",
-        to_agent: false,
-    },
-];
 
 /// Loads the demo users and leads; returns a one-line report of what was added.
 pub async fn demo(db: &Db) -> anyhow::Result<String> {
@@ -200,7 +57,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<String> {
             children += activity(
                 db,
                 &actor,
-                agent.as_ref().map(|a| a.actor()),
+                agent.as_ref().map(db::users::UserRow::actor),
                 index,
                 id,
                 lead,
@@ -233,7 +90,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<String> {
         children += activity(
             db,
             &actor,
-            agent.as_ref().map(|a| a.actor()),
+            agent.as_ref().map(db::users::UserRow::actor),
             index,
             created.id,
             lead,
@@ -254,7 +111,8 @@ const ASSISTANTS: &[(&str, &str, &str)] = &[
     ("Collins", "Omondi", "Operations Analyst"),
 ];
 
-fn seed_err(what: &'static str) -> impl FnOnce(crate::error::ApiError) -> anyhow::Error {
+/// A write refused by the domain or the database, as a line for the terminal.
+fn seed_err(what: &'static str) -> impl FnOnce(crate::db::WriteError) -> anyhow::Error {
     move |e| anyhow::anyhow!("seeding {what}: {e}")
 }
 
@@ -396,7 +254,7 @@ fn demo_email(first: &str, last: &str, company: &str) -> String {
         .next()
         .unwrap_or("example")
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(char::is_ascii_alphanumeric)
         .collect();
-    format!("{}.{}@{}.co.ke", first, last, domain).to_lowercase()
+    format!("{first}.{last}@{domain}.co.ke").to_lowercase()
 }

@@ -16,156 +16,10 @@ use sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::db::{self, Db, now};
 use crate::domain::user::Role;
+use words::{COMPANIES, FIRST, LAST, NEEDS, SOURCES, STATUSES, TITLES};
 
 /// Leads generated and written per round.
 const CHUNK: u64 = 20_000;
-
-const FIRST: &[&str] = &[
-    "Wanjiku",
-    "Otieno",
-    "Achieng",
-    "Mwangi",
-    "Chebet",
-    "Njeri",
-    "Kipchoge",
-    "Akinyi",
-    "Mutua",
-    "Wairimu",
-    "Kamau",
-    "Atieno",
-    "Kiprono",
-    "Nyambura",
-    "Omondi",
-    "Wambui",
-    "Kiptoo",
-    "Auma",
-    "Njoroge",
-    "Moraa",
-    "Barasa",
-    "Jepkemboi",
-    "Ochieng",
-    "Wafula",
-    "Nafula",
-    "Kibet",
-    "Muthoni",
-    "Onyango",
-    "Chepkoech",
-    "Mugo",
-    "Adhiambo",
-    "Karanja",
-    "Wekesa",
-    "Nyokabi",
-    "Rotich",
-    "Amani",
-    "Baraka",
-    "Zawadi",
-    "Imani",
-    "Faraji",
-];
-const LAST: &[&str] = &[
-    "Kamau",
-    "Odhiambo",
-    "Onyango",
-    "Njoroge",
-    "Kiprono",
-    "Wambui",
-    "Rotich",
-    "Ochieng",
-    "Musyoka",
-    "Githinji",
-    "Mwangi",
-    "Otieno",
-    "Kariuki",
-    "Wanjala",
-    "Chege",
-    "Macharia",
-    "Koech",
-    "Mutiso",
-    "Nyaga",
-    "Were",
-    "Kiplagat",
-    "Owino",
-    "Maina",
-    "Kimani",
-    "Ndirangu",
-    "Langat",
-    "Mbugua",
-    "Oduya",
-    "Cheruiyot",
-    "Kinyua",
-];
-const COMPANIES: &[&str] = &[
-    "Safaricom PLC",
-    "Kenya Power",
-    "Equity Bank",
-    "Bidco Africa",
-    "KCB Group",
-    "Twiga Foods",
-    "East African Breweries",
-    "Nation Media Group",
-    "Jambojet",
-    "Co-operative Bank",
-    "Kenya Airways",
-    "Bamburi Cement",
-    "Brookside Dairy",
-    "Copia Kenya",
-    "Sendy",
-    "M-KOPA",
-    "Java House",
-    "Naivas Supermarkets",
-    "Davis & Shirtliff",
-    "Kenya Pipeline",
-    "Britam",
-    "Jubilee Insurance",
-    "Standard Group",
-    "Sameer Africa",
-    "Mumias Sugar",
-    "Kakuzi",
-    "Cellulant",
-    "Africa's Talking",
-    "Lipa Later",
-    "Wasoko",
-];
-const TITLES: &[&str] = &[
-    "Procurement Manager",
-    "Head of IT",
-    "Operations Lead",
-    "Finance Director",
-    "CEO",
-    "Sales Manager",
-    "Marketing Lead",
-    "Branch Manager",
-    "Supply Chain Director",
-    "CTO",
-];
-const SOURCES: &[&str] = &[
-    "website",
-    "referral",
-    "event",
-    "cold call",
-    "partner",
-    "social",
-];
-const NEEDS: &[&str] = &[
-    "fleet tracking for delivery vans",
-    "branch queue management",
-    "SMS follow-ups",
-    "distributor order tracking",
-    "route planning for field sales",
-    "pipeline reports",
-    "customer onboarding workflow",
-    "payment reminders over M-Pesa",
-];
-const STATUSES: &[&str] = &[
-    "new",
-    "new",
-    "new",
-    "contacted",
-    "contacted",
-    "qualified",
-    "lost",
-    "converted",
-];
 
 /// A small deterministic generator (SplitMix64): the same N gives the same data.
 struct Rng(u64);
@@ -272,7 +126,7 @@ fn phone(rng: &mut Rng) -> String {
 fn email(first: &str, last: &str, company: &str, n: u64) -> String {
     let domain: String = company
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_lowercase();
     format!(
@@ -523,3 +377,4 @@ pub async fn bulk_with_report(db: &Db, n: u64) -> anyhow::Result<String> {
 
 mod postgres;
 mod sqlite;
+mod words;

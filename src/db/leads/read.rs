@@ -1,4 +1,4 @@
-//! Leads: filters, search, ordering, pages, the streamed export, and the audited writes.
+//! Reading leads: filters, search, ordering, pages and the streamed export.
 
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
@@ -6,22 +6,14 @@ use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, StreamTrait};
 
 use std::collections::HashMap;
 
-use super::contacts::Contacts;
-use super::correspondences::Correspondences;
-use super::notes::Notes;
-use super::reminders::Reminders;
-use super::resource::{self, Resource};
-use super::sql::{Sql, sql};
-use super::{DatabaseTransaction, Db, DbErr, now};
-use crate::audit::{self, Action};
-use crate::domain::Actor;
+use crate::db::sql::{Sql, sql};
+use crate::db::{Db, DbError};
 use crate::domain::contact::Contact;
-use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
+use crate::domain::lead::{Lead, LeadStatus, Priority};
 use crate::domain::money::format_cents;
 use crate::domain::user::full_name;
-use crate::error::{ApiError, ApiResult};
 
-const COLUMNS: &str = "leads.id, leads.first_name, leads.last_name, leads.company, leads.title, \
+pub(super) const COLUMNS: &str = "leads.id, leads.first_name, leads.last_name, leads.company, leads.title, \
     leads.email, leads.phone, leads.status, leads.priority, leads.estimated_value, leads.source, \
     leads.description, leads.assigned_to, leads.created_by, leads.created_at, leads.updated_at";
 
@@ -115,7 +107,7 @@ impl LeadFilter {
             && self
                 .search
                 .as_deref()
-                .is_none_or(|s| super::search::words(s).is_empty())
+                .is_none_or(|s| crate::db::search::words(s).is_empty())
     }
 
     /// Appends the WHERE conditions of this filter to `q`.
@@ -153,16 +145,16 @@ impl LeadFilter {
             q.push(" AND leads.estimated_value <= ").bind(max);
         }
         if let Some(text) = &self.search {
-            super::search::lead_condition(q, backend, text);
+            crate::db::search::lead_condition(q, backend, text);
         }
     }
 }
 
 /// Leads as the API shows them: with their contact counts and primary contacts, fetched
 /// for all the rows at once (no query per lead).
-async fn with_contacts<C: ConnectionTrait>(db: &C, rows: &[LeadRow]) -> Result<Vec<Lead>, DbErr> {
+async fn with_contacts<C: ConnectionTrait>(db: &C, rows: &[LeadRow]) -> Result<Vec<Lead>, DbError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let (counts, primaries) = super::contacts::summaries(db, &ids).await?;
+    let (counts, primaries) = crate::db::contacts::summaries(db, &ids).await?;
     let counts: HashMap<i64, i64> = counts.into_iter().collect();
     let mut primaries: HashMap<i64, Contact> = primaries.into_iter().map(|c| (c.lead, c)).collect();
     Ok(rows
@@ -175,7 +167,7 @@ async fn with_contacts<C: ConnectionTrait>(db: &C, rows: &[LeadRow]) -> Result<V
         .collect())
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Lead>, DbErr> {
+pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Lead>, DbError> {
     let row: Option<LeadRow> = sql(
         &format!("SELECT {COLUMNS} FROM leads WHERE leads.id = $1"),
         [id.into()],
@@ -194,17 +186,18 @@ pub async fn list(
     order: &str,
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<Lead>), DbErr> {
+) -> Result<(i64, Vec<Lead>), DbError> {
     let mut q = Sql::new("FROM leads WHERE 1 = 1");
     filter.apply(&mut q, db.backend());
     let (total, rows) = if filter.counted_by_status_and_priority() {
         let total =
-            super::dashboard::lead_count(&db.conn, &filter.statuses, &filter.priorities).await?;
+            crate::db::dashboard::lead_count(&db.conn, &filter.statuses, &filter.priorities)
+                .await?;
         let rows =
-            super::sql::rows::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
+            crate::db::sql::rows::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?;
         (total, rows)
     } else {
-        super::sql::page::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?
+        crate::db::sql::page::<LeadRow, _>(&db.conn, COLUMNS, &q, order, limit, offset).await?
     };
     Ok((total, with_contacts(&db.conn, &rows).await?))
 }
@@ -235,7 +228,7 @@ pub async fn export(
     filter: &LeadFilter,
     order: &str,
     sink: tokio::sync::mpsc::Sender<ExportRow>,
-) -> Result<(), DbErr> {
+) -> Result<(), DbError> {
     let mut q = Sql::new(
         "SELECT leads.id, leads.first_name, leads.last_name, leads.company, leads.title, \
          leads.email, leads.phone, leads.status, leads.priority, leads.estimated_value, \
@@ -254,123 +247,13 @@ pub async fn export(
     Ok(())
 }
 
-/// Creates a lead with its audit entry.
-pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> ApiResult<Lead> {
-    let txn = db.begin_write().await?;
-    let ts = now();
-    let row: LeadRow = sql(
-        &format!(
-            "INSERT INTO leads (first_name, last_name, company, title, email, phone, status, \
-             priority, estimated_value, source, description, assigned_to, created_by, \
-             created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
-             RETURNING {COLUMNS}"
-        ),
-        [
-            c.first_name.clone().unwrap_or_default().into(),
-            c.last_name.clone().unwrap_or_default().into(),
-            c.company.clone().unwrap_or_default().into(),
-            c.title.clone().unwrap_or_default().into(),
-            c.email.clone().unwrap_or_default().into(),
-            c.phone.clone().unwrap_or_default().into(),
-            c.status.unwrap_or(LeadStatus::New).as_str().into(),
-            c.priority.unwrap_or(Priority::Medium).rank().into(),
-            c.estimated_value.unwrap_or(0).into(),
-            c.source.clone().unwrap_or_default().into(),
-            c.description.clone().unwrap_or_default().into(),
-            c.assigned_to.flatten().into(),
-            actor.id.into(),
-            ts.into(),
-        ],
-    )
-    .one(&txn)
-    .await?
-    .ok_or(DbErr::RecordNotInserted)?;
-    let lead = row.to_lead(); // a new lead has no contacts yet
-    audit::record(
-        &txn,
-        actor,
-        Action::Create,
-        "lead",
-        lead.id,
-        None,
-        Some(&lead),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(lead)
-}
-
-/// Applies `c` to lead `id` with its audit entry (the whole object before and after).
-pub async fn update(db: &Db, actor: &Actor, id: i64, c: &LeadChanges) -> ApiResult<Lead> {
-    let txn = db.begin_write().await?;
-    let before = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let mut q = Sql::new("UPDATE leads SET updated_at = ");
-    q.bind(now());
-    q.set("first_name", c.first_name.clone())
-        .set("last_name", c.last_name.clone())
-        .set("company", c.company.clone())
-        .set("title", c.title.clone())
-        .set("email", c.email.clone())
-        .set("phone", c.phone.clone())
-        .set("source", c.source.clone())
-        .set("description", c.description.clone())
-        .set("status", c.status.map(LeadStatus::as_str))
-        .set("priority", c.priority.map(Priority::rank))
-        .set("estimated_value", c.estimated_value)
-        .set("assigned_to", c.assigned_to);
-    q.push(" WHERE id = ").bind(id);
-    q.execute(&txn).await?;
-    let after = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    audit::record(
-        &txn,
-        actor,
-        Action::Update,
-        "lead",
-        id,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(after)
-}
-
-/// Deletes lead `id` and everything that hangs off it, in one transaction; the audit trail
-/// records each deleted object.
-pub async fn delete(db: &Db, actor: &Actor, id: i64) -> ApiResult<()> {
-    let txn = db.begin_write().await?;
-    let before = get(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    delete_children::<Correspondences>(&txn, actor, id).await?;
-    delete_children::<Contacts>(&txn, actor, id).await?;
-    delete_children::<Notes>(&txn, actor, id).await?;
-    delete_children::<Reminders>(&txn, actor, id).await?;
-    sql("DELETE FROM leads WHERE id = $1", [id.into()])
-        .execute(&txn)
-        .await?;
-    audit::record(&txn, actor, Action::Delete, "lead", id, Some(&before), None).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-async fn delete_children<R: Resource>(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    lead_id: i64,
-) -> ApiResult<()> {
-    for child in resource::of_lead::<R, _>(txn, lead_id).await? {
-        resource::delete::<R, _>(txn, actor, &child).await?;
-    }
-    Ok(())
-}
-
 /// The id of the lead with exactly these name and company (keeps seeding idempotent).
 pub async fn find_named<C: ConnectionTrait>(
     db: &C,
     first: &str,
     last: &str,
     company: &str,
-) -> Result<Option<i64>, DbErr> {
+) -> Result<Option<i64>, DbError> {
     match sql(
         "SELECT id FROM leads WHERE first_name = $1 AND last_name = $2 AND company = $3",
         [first.into(), last.into(), company.into()],
