@@ -16,7 +16,9 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tower::ServiceExt;
 
-use crate::app::{self, AppState};
+use crate::app;
+use crate::http::middleware::normalize_path;
+use crate::state::AppState;
 
 /// Serves the application on `listener` until `shutdown` completes.
 pub async fn serve(
@@ -32,10 +34,7 @@ pub async fn serve(
         .keep_alive(true);
     let router = app::router(state);
     // The path is normalised before routing, so it wraps the router from outside.
-    let service = tower::Layer::layer(
-        &tower::util::MapRequestLayer::new(app::normalize_path),
-        router,
-    );
+    let service = tower::Layer::layer(&tower::util::MapRequestLayer::new(normalize_path), router);
 
     let (closing, closed) = watch::channel(false);
     let mut connections = JoinSet::new();

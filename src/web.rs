@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use rust_embed::RustEmbed;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// The web app as `npm run build` leaves it. Missing before the first web build: the
 /// server then says how to build it instead.

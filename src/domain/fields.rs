@@ -5,7 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
-use crate::error::{ApiError, FieldErrors};
+use super::{DomainError, FieldErrors};
+use spec::Kind;
+
+pub mod spec;
 
 pub const REQUIRED: &str = "This field is required.";
 pub const NOT_NULL: &str = "This field may not be null.";
@@ -19,14 +22,14 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(body: &'a Value, partial: bool) -> Result<Self, ApiError> {
+    pub fn new(body: &'a Value, partial: bool) -> Result<Self, DomainError> {
         match body {
             Value::Object(object) => Ok(Fields {
                 object,
                 partial,
                 errors: FieldErrors::new(),
             }),
-            other => Err(ApiError::field(
+            other => Err(DomainError::field(
                 "non_field_errors",
                 format!(
                     "Invalid data. Expected a dictionary, but got {}.",
@@ -41,6 +44,13 @@ impl<'a> Fields<'a> {
             .entry(name.to_string())
             .or_default()
             .push(message.into());
+    }
+
+    /// Adds the field errors of a rule checked alongside the reading.
+    pub fn merge(&mut self, errors: FieldErrors) {
+        for (name, messages) in errors {
+            self.errors.entry(name).or_default().extend(messages);
+        }
     }
 
     pub fn has_error(&self, name: &str) -> bool {
@@ -59,6 +69,7 @@ impl<'a> Fields<'a> {
     /// A text field, trimmed. Required text may not be blank; optional text accepts
     /// `null` as empty.
     pub fn text(&mut self, name: &str, required: bool, max: usize) -> Option<String> {
+        spec::note(name, Kind::Text { max }, required, !required);
         let value = self.get(name, required)?;
         let text = match value {
             Value::String(s) => s.trim().to_string(),
@@ -73,26 +84,18 @@ impl<'a> Fields<'a> {
                 return None;
             }
         };
-        if required && text.is_empty() {
-            self.error(name, BLANK);
-            return None;
+        match check_text(&text, required, max) {
+            Ok(text) => Some(text),
+            Err(message) => {
+                self.error(name, message);
+                None
+            }
         }
-        if text.chars().count() > max {
-            self.error(
-                name,
-                format!("Ensure this field has no more than {max} characters."),
-            );
-            return None;
-        }
-        if text.contains('\0') {
-            self.error(name, "Null characters are not allowed.");
-            return None;
-        }
-        Some(text)
     }
 
     /// An email address, lower-cased; empty when optional and blank.
     pub fn email(&mut self, name: &str, required: bool) -> Option<String> {
+        spec::note(name, Kind::Email, required, !required);
         let text = self.text(name, required, 254)?;
         if text.is_empty() {
             return Some(text);
@@ -108,6 +111,7 @@ impl<'a> Fields<'a> {
 
     /// A phone number in E.164; empty when blank.
     pub fn phone(&mut self, name: &str) -> Option<String> {
+        spec::note(name, Kind::Phone, false, true);
         let text = self.text(name, false, 32)?;
         if text.is_empty() {
             return Some(text);
@@ -131,6 +135,8 @@ impl<'a> Fields<'a> {
         required: bool,
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
+        let type_name = spec::short_name::<T>();
+        spec::note(name, Kind::Choice { type_name }, required, false);
         let value = self.get(name, required)?;
         let parsed = match value {
             Value::String(s) => parse(s.trim()),
@@ -148,6 +154,7 @@ impl<'a> Fields<'a> {
 
     /// A money amount given as a decimal string or a JSON number, in cents.
     pub fn money(&mut self, name: &str) -> Option<i64> {
+        spec::note(name, Kind::Money, false, false);
         let value = self.get(name, false)?;
         let text = match value {
             Value::String(s) => s.clone(),
@@ -173,6 +180,7 @@ impl<'a> Fields<'a> {
     /// A reference to another object by id, or `null` when `nullable`. The outer `None`
     /// means absent or invalid.
     pub fn id(&mut self, name: &str, required: bool, nullable: bool) -> Option<Option<i64>> {
+        spec::note(name, Kind::Id, required, nullable);
         let value = self.get(name, required)?;
         match value {
             Value::Null if nullable => Some(None),
@@ -198,6 +206,7 @@ impl<'a> Fields<'a> {
     }
 
     pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        spec::note(name, Kind::Boolean, false, false);
         let value = self.get(name, false)?;
         let parsed = match value {
             Value::Bool(b) => Some(*b),
@@ -214,6 +223,7 @@ impl<'a> Fields<'a> {
 
     /// A timestamp (RFC 3339; a bare date means its midnight UTC).
     pub fn datetime(&mut self, name: &str, required: bool) -> Option<DateTime<Utc>> {
+        spec::note(name, Kind::DateTime, required, false);
         let value = self.get(name, required)?;
         let parsed = match value {
             Value::String(s) => parse_datetime(s),
@@ -230,6 +240,7 @@ impl<'a> Fields<'a> {
 
     /// Password-like text: not trimmed, length-checked, never echoed.
     pub fn secret(&mut self, name: &str, required: bool) -> Option<String> {
+        spec::note(name, Kind::Secret, required, false);
         match self.get(name, required)? {
             Value::String(s) if s.contains('\0') => {
                 self.error(name, "Null characters are not allowed.");
@@ -244,13 +255,31 @@ impl<'a> Fields<'a> {
     }
 
     /// Ends the reading: every collected error at once, or success.
-    pub fn finish(self) -> Result<(), ApiError> {
+    pub fn finish(self) -> Result<(), DomainError> {
         if self.errors.is_empty() {
             Ok(())
         } else {
-            Err(ApiError::Validation(self.errors))
+            Err(DomainError::Invalid(self.errors))
         }
     }
+}
+
+/// The rules of a text field, whether it came in a body or from code: trimmed; required
+/// text may not be blank; at most `max` characters; no null characters.
+pub fn check_text(text: &str, required: bool, max: usize) -> Result<String, String> {
+    let text = text.trim();
+    if required && text.is_empty() {
+        return Err(BLANK.into());
+    }
+    if text.chars().count() > max {
+        return Err(format!(
+            "Ensure this field has no more than {max} characters."
+        ));
+    }
+    if text.contains('\0') {
+        return Err("Null characters are not allowed.".into());
+    }
+    Ok(text.to_string())
 }
 
 /// An integer, also when written with a zero fraction (`3.0`): JSON Schema, and so the API
@@ -306,7 +335,7 @@ mod tests {
         f.email("email", false);
         f.money("estimated_value");
         f.text("missing", true, 10);
-        let ApiError::Validation(errors) = f.finish().unwrap_err() else {
+        let DomainError::Invalid(errors) = f.finish().unwrap_err() else {
             panic!()
         };
         assert_eq!(errors["first_name"], vec![BLANK]);
@@ -330,7 +359,7 @@ mod tests {
         assert_eq!(f.id("lead", true, false), Some(Some(273)));
         assert_eq!(f.id("contact", false, true), None);
         assert_eq!(f.id("assigned_to", false, true), None);
-        let ApiError::Validation(errors) = f.finish().unwrap_err() else {
+        let DomainError::Invalid(errors) = f.finish().unwrap_err() else {
             panic!()
         };
         assert!(errors.contains_key("contact") && errors.contains_key("assigned_to"));

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::DomainError;
 use super::fields::Fields;
-use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -140,7 +140,7 @@ pub struct LeadChanges {
 
 impl LeadChanges {
     /// Reads a lead body; `partial` for PATCH. Read-only and unknown fields are ignored.
-    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), ApiError> {
+    pub fn parse(body: &Value, partial: bool) -> Result<(Self, Fields<'_>), DomainError> {
         let mut f = Fields::new(body, partial)?;
         let changes = LeadChanges {
             first_name: f.text("first_name", true, 100),

@@ -9,11 +9,11 @@ use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::Manager;
 use crate::db::{self, audit::AuditFilter, audit::AuditRow};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntry {
@@ -56,9 +56,9 @@ fn parse_action(text: &str) -> Option<String> {
 }
 
 /// List audit entries, newest first (managers).
-#[utoipa::path(get, path = "/api/audit-logs/", tag = "audit", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+#[utoipa::path(get, path = "/api/audit-logs/", tag = "audit",
+    operation_id = "audit_logs_list", params(
+        PageRequest,
         ("entity" = Option<String>, Query, description = "user, lead, contact, note, reminder, correspondence"),
         ("entity_id" = Option<i64>, Query), ("user" = Option<i64>, Query),
         ("action" = Option<String>, Query, description = "create, update or delete"),
@@ -67,7 +67,7 @@ fn parse_action(text: &str) -> Option<String> {
         ("ordering" = Option<String>, Query, description = "timestamp or -timestamp"),
     ),
     responses((status = 200, body = Page<AuditEntry>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail)))]
+        (status = 403, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     _manager: Manager,
@@ -92,10 +92,10 @@ pub async fn list(
 }
 
 /// One audit entry (managers).
-#[utoipa::path(get, path = "/api/audit-logs/{id}/", tag = "audit", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = AuditEntry), (status = 401, body = ErrorDetail),
-        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/audit-logs/{id}/", tag = "audit",
+    operation_id = "audit_logs_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = AuditEntry), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _manager: Manager,

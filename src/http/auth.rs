@@ -5,23 +5,31 @@ use std::net::SocketAddr;
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::JsonBody;
-use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::{self, TokenPair};
 use crate::db;
 use crate::domain::fields::Fields;
 use crate::domain::user::User;
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
-#[derive(Deserialize, ToSchema)]
+/// `{"username", "password"}`; its schema is derived from `read` (`docs::bodies`).
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+}
+
+impl LoginRequest {
+    pub fn read(body: &Value) -> ApiResult<Self> {
+        let [username, password] = required_strings(body, ["username", "password"])?;
+        Ok(LoginRequest { username, password })
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -31,33 +39,51 @@ pub struct LoginResponse {
     pub user: User,
 }
 
-#[derive(Deserialize, ToSchema)]
+/// `{"refresh"}`, a refresh token; its schema is derived from `read`.
 pub struct RefreshRequest {
     pub refresh: String,
 }
 
-#[derive(Deserialize, ToSchema)]
+impl RefreshRequest {
+    pub fn read(body: &Value) -> ApiResult<Self> {
+        let [refresh] = required_strings(body, ["refresh"])?;
+        Ok(RefreshRequest { refresh })
+    }
+}
+
+/// `{"old_password", "new_password"}`; its schema is derived from `read`.
 pub struct ChangePasswordRequest {
     pub old_password: String,
-    /// 12–128 characters.
     pub new_password: String,
 }
 
-/// Reads one required string field of a body, for the small auth requests.
-fn required_string(body: &serde_json::Value, names: &[&str]) -> ApiResult<Vec<String>> {
+impl ChangePasswordRequest {
+    pub fn read(body: &Value) -> ApiResult<Self> {
+        let [old_password, new_password] =
+            required_strings(body, ["old_password", "new_password"])?;
+        Ok(ChangePasswordRequest {
+            old_password,
+            new_password,
+        })
+    }
+}
+
+/// Reads required string fields of a body, for the small auth requests.
+fn required_strings<const N: usize>(body: &Value, names: [&str; N]) -> ApiResult<[String; N]> {
     let mut f = Fields::new(body, false)?;
-    let values: Vec<Option<String>> = names.iter().map(|n| f.secret(n, true)).collect();
+    let values = names.map(|n| f.secret(n, true));
     for (name, value) in names.iter().zip(&values) {
         if value.as_deref() == Some("") {
             f.error(name, crate::domain::fields::BLANK);
         }
     }
     f.finish()?;
-    Ok(values.into_iter().map(Option::unwrap_or_default).collect())
+    Ok(values.map(Option::unwrap_or_default))
 }
 
 /// Log in with a username and password.
-#[utoipa::path(post, path = "/api/auth/login/", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, path = "/api/auth/login/", tag = "auth",
+    operation_id = "auth_login", request_body = LoginRequest,
     responses(
         (status = 200, body = LoginResponse),
         (status = 400, body = ValidationErrors),
@@ -69,12 +95,9 @@ pub async fn login(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     JsonBody(body): JsonBody,
 ) -> ApiResult<Json<LoginResponse>> {
-    let mut values = required_string(&body, &["username", "password"])?.into_iter();
-    let (username, password) = (
-        values.next().unwrap_or_default(),
-        values.next().unwrap_or_default(),
-    );
-    let (pair, user) = session::login(&state, username.trim(), password, peer.ip()).await?;
+    let LoginRequest { username, password } = LoginRequest::read(&body)?;
+    let (pair, user) =
+        session::login(state.sessions(), username.trim(), password, peer.ip()).await?;
     Ok(Json(LoginResponse {
         access: pair.access,
         refresh: pair.refresh,
@@ -83,7 +106,8 @@ pub async fn login(
 }
 
 /// Exchange a refresh token for a new access and refresh token (the old one is rotated out).
-#[utoipa::path(post, path = "/api/auth/refresh/", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(post, path = "/api/auth/refresh/", tag = "auth",
+    operation_id = "auth_refresh", request_body = RefreshRequest,
     responses(
         (status = 200, body = TokenPair),
         (status = 400, body = ValidationErrors),
@@ -93,25 +117,24 @@ pub async fn refresh(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
 ) -> ApiResult<Json<TokenPair>> {
-    let token = required_string(&body, &["refresh"])?.remove(0);
-    Ok(Json(session::refresh(&state, &token).await?))
+    let token = RefreshRequest::read(&body)?.refresh;
+    Ok(Json(session::refresh(state.sessions(), &token).await?))
 }
 
 /// End the session of a refresh token of the caller; its access tokens stop working at once.
-#[utoipa::path(post, path = "/api/auth/logout/", tag = "auth", request_body = RefreshRequest,
-    security(("jwt" = [])),
+#[utoipa::path(post, path = "/api/auth/logout/", tag = "auth",
+    operation_id = "auth_logout", request_body = RefreshRequest,
     responses(
         (status = 204, description = "Revoked"),
         (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail),
     ))]
 pub async fn logout(
     State(state): State<AppState>,
     user: CurrentUser,
     JsonBody(body): JsonBody,
 ) -> ApiResult<StatusCode> {
-    let token = required_string(&body, &["refresh"])?.remove(0);
-    session::logout(&state, user.id(), &token).await?;
+    let token = RefreshRequest::read(&body)?.refresh;
+    session::logout(state.sessions(), user.id(), &token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -124,8 +147,8 @@ pub struct Me {
 }
 
 /// The caller's own user record.
-#[utoipa::path(get, path = "/api/auth/me/", tag = "auth", security(("jwt" = [])),
-    responses((status = 200, body = Me), (status = 401, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/auth/me/", tag = "auth",
+    operation_id = "auth_me", responses((status = 200, body = Me)))]
 pub async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Me>> {
     let row = db::users::get(&state.db.conn, user.id())
         .await?
@@ -139,23 +162,19 @@ pub async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<J
 }
 
 /// Change the caller's password; the caller's other sessions are ended.
-#[utoipa::path(post, path = "/api/auth/change-password/", tag = "auth", security(("jwt" = [])),
-    request_body = ChangePasswordRequest,
+#[utoipa::path(post, path = "/api/auth/change-password/", tag = "auth",
+    operation_id = "auth_change_password", request_body = ChangePasswordRequest,
     responses(
         (status = 204, description = "Changed"),
         (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,
     user: CurrentUser,
     JsonBody(body): JsonBody,
 ) -> ApiResult<StatusCode> {
-    let mut values = required_string(&body, &["old_password", "new_password"])?.into_iter();
-    let (old, new) = (
-        values.next().unwrap_or_default(),
-        values.next().unwrap_or_default(),
-    );
-    session::change_password(&state, &user.actor, &user.session, old, new).await?;
+    let passwords = ChangePasswordRequest::read(&body)?;
+    let (old, new) = (passwords.old_password, passwords.new_password);
+    session::change_password(state.sessions(), &user.actor, &user.session, old, new).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,13 +8,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::docs::ErrorDetail;
-use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::calendar::{Event, render};
 use crate::db;
 use crate::domain::user::full_name;
 use crate::error::{ApiError, ApiResult};
 use crate::jobs::message::host_of;
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CalendarUrl {
@@ -27,8 +27,8 @@ pub fn calendar_url(state: &AppState, token: &str) -> String {
 }
 
 /// Replace the caller's calendar feed URL; the old one stops working.
-#[utoipa::path(post, path = "/api/auth/calendar-token/", tag = "auth", security(("jwt" = [])),
-    responses((status = 200, body = CalendarUrl), (status = 401, body = ErrorDetail)))]
+#[utoipa::path(post, path = "/api/auth/calendar-token/", tag = "auth",
+    operation_id = "auth_calendar_token", responses((status = 200, body = CalendarUrl)))]
 pub async fn rotate(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -42,6 +42,7 @@ pub async fn rotate(
 /// The caller's pending and sent reminders as an iCalendar feed (no bearer token: the
 /// secret in the path is the credential).
 #[utoipa::path(get, path = "/calendar/{file}", tag = "auth",
+    operation_id = "calendar_feed",
     params(("file" = String, Path, description = "`<token>.ics`, the last part of a calendar_url")),
     responses((status = 200, content_type = "text/calendar", body = String),
         (status = 404, body = ErrorDetail)))]

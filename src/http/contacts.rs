@@ -3,46 +3,27 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::db::contacts::{ContactFilter, Contacts};
 use crate::db::{self, resource};
 use crate::domain::contact::{Contact, ContactChanges};
 use crate::error::ApiResult;
-
-/// Documentation of a contact create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct ContactWrite {
-    /// The lead's id (cannot change after creation).
-    lead: i64,
-    /// Required, 1–100 characters.
-    first_name: String,
-    last_name: Option<String>,
-    email: Option<String>,
-    /// Any common Kenyan form, or + and a country code; stored in E.164.
-    phone: Option<String>,
-    position: Option<String>,
-    /// Marking one primary un-marks the lead's other contacts; a lead's first contact is
-    /// primary.
-    is_primary: Option<bool>,
-}
+use crate::state::AppState;
 
 /// List contacts.
-#[utoipa::path(get, path = "/api/contacts/", tag = "contacts", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+#[utoipa::path(get, path = "/api/contacts/", tag = "contacts",
+    operation_id = "contacts_list", params(
+        PageRequest,
         ("lead" = Option<i64>, Query), ("is_primary" = Option<bool>, Query),
         ("search" = Option<String>, Query, description = "Every word must appear in the name, email, phone or position"),
         ("ordering" = Option<String>, Query, description = "first_name, last_name, created_at; prefix - for descending"),
     ),
     responses((status = 200, body = Page<Contact>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -63,10 +44,9 @@ pub async fn list(
 }
 
 /// Add a contact to a lead.
-#[utoipa::path(post, path = "/api/contacts/", tag = "contacts", security(("jwt" = [])),
-    request_body = ContactWrite,
-    responses((status = 201, body = Contact), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail)))]
+#[utoipa::path(post, path = "/api/contacts/", tag = "contacts",
+    operation_id = "contacts_create", request_body = ContactChanges,
+    responses((status = 201, body = Contact), (status = 400, body = ValidationErrors)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -79,10 +59,9 @@ pub async fn create(
 }
 
 /// One contact.
-#[utoipa::path(get, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Contact), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/contacts/{id}/", tag = "contacts",
+    operation_id = "contacts_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = Contact), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -93,12 +72,19 @@ pub async fn retrieve(
     ))
 }
 
-async fn write(
-    state: AppState,
+/// Replace a contact's fields, or with PATCH only those given.
+///
+/// `{"is_primary": true}` makes it the lead's primary contact.
+#[utoipa::path(method(put, patch), path = "/api/contacts/{id}/", tag = "contacts",
+    operation_id = "contacts_update", params(("id" = i64, Path)), request_body = ContactChanges,
+    responses((status = 200, body = Contact), (status = 400, body = ValidationErrors),
+        (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
     caller: CurrentUser,
-    id: i64,
-    body: serde_json::Value,
-    partial: bool,
+    PathId(id): PathId,
+    Partial(partial): Partial,
+    JsonBody(body): JsonBody,
 ) -> ApiResult<Json<Contact>> {
     let (changes, fields) = ContactChanges::parse(&body, partial)?;
     fields.finish()?;
@@ -107,39 +93,11 @@ async fn write(
     ))
 }
 
-/// Replace a contact's fields.
-#[utoipa::path(put, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = ContactWrite,
-    responses((status = 200, body = Contact), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
-pub async fn update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Contact>> {
-    write(state, caller, id, body, false).await
-}
-
-/// Change some of a contact's fields (`{"is_primary": true}` makes it the primary).
-#[utoipa::path(patch, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = ContactWrite,
-    responses((status = 200, body = Contact), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Contact>> {
-    write(state, caller, id, body, true).await
-}
-
 /// Delete a contact (managers). Its correspondence stays, with `contact` null.
-#[utoipa::path(delete, path = "/api/contacts/{id}/", tag = "contacts", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+#[utoipa::path(delete, path = "/api/contacts/{id}/", tag = "contacts",
+    operation_id = "contacts_destroy", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     Manager(caller): Manager,

@@ -3,43 +3,21 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
-use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::CurrentUser;
 use crate::db::correspondences::{CorrespondenceFilter, Correspondences};
 use crate::db::{self, resource};
-use crate::domain::correspondence::{
-    Correspondence, CorrespondenceChanges, CorrespondenceType, Direction,
-};
+use crate::domain::correspondence::{Correspondence, CorrespondenceChanges, CorrespondenceType};
 use crate::error::ApiResult;
-
-/// Documentation of a correspondence create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct CorrespondenceWrite {
-    lead: i64,
-    /// A contact of the same lead, or null.
-    contact: Option<i64>,
-    #[schema(rename = "type")]
-    kind: CorrespondenceType,
-    /// Default `outbound`.
-    direction: Option<Direction>,
-    subject: Option<String>,
-    /// Required, at most 10 000 characters.
-    description: String,
-    /// When it happened.
-    date: DateTime<Utc>,
-}
+use crate::state::AppState;
 
 /// List correspondence, newest first.
-#[utoipa::path(get, path = "/api/correspondences/", tag = "correspondence", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+#[utoipa::path(get, path = "/api/correspondences/", tag = "correspondence",
+    operation_id = "correspondences_list", params(
+        PageRequest,
         ("lead" = Option<i64>, Query), ("contact" = Option<i64>, Query),
         ("type" = Option<String>, Query, description = "email, call or meeting (or a comma list)"),
         ("date_after" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive)"),
@@ -47,7 +25,7 @@ pub struct CorrespondenceWrite {
         ("ordering" = Option<String>, Query, description = "date, created_at, type; prefix - for descending"),
     ),
     responses((status = 200, body = Page<Correspondence>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -70,10 +48,9 @@ pub async fn list(
 }
 
 /// Log an email, call or meeting.
-#[utoipa::path(post, path = "/api/correspondences/", tag = "correspondence", security(("jwt" = [])),
-    request_body = CorrespondenceWrite,
-    responses((status = 201, body = Correspondence), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail)))]
+#[utoipa::path(post, path = "/api/correspondences/", tag = "correspondence",
+    operation_id = "correspondences_create", request_body = CorrespondenceChanges,
+    responses((status = 201, body = Correspondence), (status = 400, body = ValidationErrors)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -88,10 +65,9 @@ pub async fn create(
 }
 
 /// One correspondence entry.
-#[utoipa::path(get, path = "/api/correspondences/{id}/", tag = "correspondence", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Correspondence), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/correspondences/{id}/", tag = "correspondence",
+    operation_id = "correspondences_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = Correspondence), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -102,12 +78,18 @@ pub async fn retrieve(
     ))
 }
 
-async fn write(
-    state: AppState,
+/// Replace a correspondence entry, or with PATCH only the fields given.
+#[utoipa::path(method(put, patch), path = "/api/correspondences/{id}/", tag = "correspondence",
+    operation_id = "correspondences_update",
+    params(("id" = i64, Path)), request_body = CorrespondenceChanges,
+    responses((status = 200, body = Correspondence), (status = 400, body = ValidationErrors),
+        (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
     caller: CurrentUser,
-    id: i64,
-    body: serde_json::Value,
-    partial: bool,
+    PathId(id): PathId,
+    Partial(partial): Partial,
+    JsonBody(body): JsonBody,
 ) -> ApiResult<Json<Correspondence>> {
     let (changes, fields) = CorrespondenceChanges::parse(&body, partial)?;
     fields.finish()?;
@@ -116,39 +98,10 @@ async fn write(
     ))
 }
 
-/// Replace a correspondence entry.
-#[utoipa::path(put, path = "/api/correspondences/{id}/", tag = "correspondence", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = CorrespondenceWrite,
-    responses((status = 200, body = Correspondence), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
-pub async fn update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Correspondence>> {
-    write(state, caller, id, body, false).await
-}
-
-/// Change a correspondence entry.
-#[utoipa::path(patch, path = "/api/correspondences/{id}/", tag = "correspondence", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = CorrespondenceWrite,
-    responses((status = 200, body = Correspondence), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Correspondence>> {
-    write(state, caller, id, body, true).await
-}
-
 /// Delete a correspondence entry.
-#[utoipa::path(delete, path = "/api/correspondences/{id}/", tag = "correspondence", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(delete, path = "/api/correspondences/{id}/", tag = "correspondence",
+    operation_id = "correspondences_destroy", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     caller: CurrentUser,

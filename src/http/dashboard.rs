@@ -8,14 +8,13 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::docs::ErrorDetail;
-use crate::app::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::db;
 use crate::domain::lead::{LeadStatus, Priority};
 use crate::domain::money::format_cents_wide;
 use crate::domain::reminder::Reminder;
 use crate::error::ApiResult;
+use crate::state::AppState;
 
 /// A change, summarised (no before/after: agents see these too).
 #[derive(Serialize, ToSchema)]
@@ -27,6 +26,9 @@ pub struct Activity {
     pub username: String,
     pub summary: String,
     pub timestamp: DateTime<Utc>,
+    /// The lead the changed record belongs to (the lead itself for a lead), so that the feed
+    /// can link to it; null for a user and for a record since deleted.
+    pub lead: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -47,8 +49,8 @@ pub struct DashboardStats {
 }
 
 /// Dashboard figures.
-#[utoipa::path(get, path = "/api/dashboard-stats/", tag = "dashboard", security(("jwt" = [])),
-    responses((status = 200, body = DashboardStats), (status = 401, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/dashboard-stats/", tag = "dashboard",
+    operation_id = "dashboard_stats", responses((status = 200, body = DashboardStats)))]
 pub async fn stats(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -70,10 +72,16 @@ pub async fn stats(
             by_priority.insert(priority.as_str().to_string(), *n);
         }
     }
-    let recent_activity = db::audit::recent(&state.db, 10)
-        .await?
+    let recent = db::audit::recent(&state.db, 10).await?;
+    let records: Vec<(&str, i64)> = recent
+        .iter()
+        .map(|row| (row.entity.as_str(), row.entity_id))
+        .collect();
+    let leads = db::dashboard::leads_of(&state.db, &records).await?;
+    let recent_activity = recent
         .into_iter()
-        .map(|row| Activity {
+        .zip(leads)
+        .map(|(row, lead)| Activity {
             id: row.id,
             action: row.action,
             entity: row.entity,
@@ -81,6 +89,7 @@ pub async fn stats(
             username: row.username,
             summary: row.summary,
             timestamp: row.timestamp,
+            lead,
         })
         .collect();
     Ok(Json(DashboardStats {

@@ -7,15 +7,17 @@ use axum::Router;
 use axum::response::Html;
 use axum::routing::get;
 use serde::Serialize;
-use utoipa::openapi::OpenApi;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{OpenApi, Ref, ResponseBuilder};
 use utoipa::{Modify, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 mod bodies;
 mod contract;
+mod schemas;
 
 /// `{"detail": "..."}`: every error that is not about particular fields.
 #[derive(Serialize, ToSchema)]
@@ -38,6 +40,68 @@ impl Modify for BearerAuth {
         http.bearer_format = Some("JWT".into());
         components.add_security_scheme("jwt", SecurityScheme::Http(http));
     }
+}
+
+/// Operations that need no token: logging in, refreshing, the calendar feed (its token is in
+/// the URL), installation facts and health. Every other operation is protected.
+const PUBLIC: &[&str] = &[
+    "auth_login",
+    "auth_refresh",
+    "calendar_feed",
+    "meta",
+    "healthz",
+    "readyz",
+];
+
+/// What every protected operation shares, stated once: the bearer token, and the 401 that
+/// the authentication extractors answer without one. And one handler serves `PUT` and
+/// `PATCH` of a resource: its `PATCH` operation gets its own id, `<resource>_partial_update`.
+pub struct Protected;
+
+impl Modify for Protected {
+    fn modify(&self, openapi: &mut OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            if let Some(patch) = item.patch.as_mut()
+                && let Some(id) = patch.operation_id.as_mut()
+                && let Some(resource) = id.strip_suffix("_update")
+            {
+                *id = format!("{resource}_partial_update");
+            }
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
+            for operation in operations.into_iter().flatten() {
+                protect(operation);
+            }
+        }
+    }
+}
+
+fn protect(operation: &mut Operation) {
+    if PUBLIC.contains(&operation.operation_id.as_deref().unwrap_or_default()) {
+        return;
+    }
+    operation
+        .security
+        .get_or_insert_with(|| vec![SecurityRequirement::new("jwt", Vec::<String>::new())]);
+    let unauthorized = ResponseBuilder::new()
+        .description("No valid token")
+        .content(
+            "application/json",
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorDetail")))
+                .build(),
+        )
+        .build();
+    operation
+        .responses
+        .responses
+        .entry("401".to_string())
+        .or_insert_with(|| unauthorized.into());
 }
 
 #[derive(utoipa::OpenApi)]
@@ -65,7 +129,9 @@ impl Modify for BearerAuth {
 pub struct ApiDoc;
 
 /// `/api/schema/`, `/swagger/` and `/redoc/`.
-pub fn router(openapi: OpenApi) -> Router<AppState> {
+pub fn router(mut openapi: OpenApi) -> Router<AppState> {
+    // The operations come from the routes, after `ApiDoc`'s own modifiers have run.
+    Protected.modify(&mut openapi);
     let openapi = contract::apply(openapi);
     Router::new()
         .merge(SwaggerUi::new("/swagger").url("/api/schema/", openapi))

@@ -70,6 +70,18 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     }
 }
 
+/// Whether a write replaces the resource (`PUT`: required fields must be given) or changes
+/// only the fields given (`PATCH`): one update handler per resource serves both.
+pub struct Partial(pub bool);
+
+impl<S: Send + Sync> FromRequestParts<S> for Partial {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Partial(parts.method == axum::http::Method::PATCH))
+    }
+}
+
 /// Query parameters, with typed readers that collect errors per parameter.
 pub struct Params {
     map: HashMap<String, String>,

@@ -7,41 +7,17 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
-use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::db::{self, leads::Assignee, leads::LeadFilter};
 use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
 mod csv_export;
-
-/// Documentation of a lead create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct LeadWrite {
-    /// Required, 1–100 characters.
-    first_name: String,
-    last_name: Option<String>,
-    company: Option<String>,
-    title: Option<String>,
-    email: Option<String>,
-    /// Any common Kenyan form, or + and a country code; stored in E.164.
-    phone: Option<String>,
-    status: Option<LeadStatus>,
-    priority: Option<Priority>,
-    /// Decimal string or number, 0 to 10^12, at most two decimal places.
-    #[schema(value_type = Option<String>, example = "150000.00")]
-    estimated_value: Option<String>,
-    source: Option<String>,
-    description: Option<String>,
-    /// An active user's id, or null.
-    assigned_to: Option<i64>,
-}
 
 /// Reads the list filters shared by the list and the export.
 fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
@@ -69,9 +45,9 @@ fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
 }
 
 /// List leads.
-#[utoipa::path(get, path = "/api/leads/", tag = "leads", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query, description = "Default 20, at most 100"),
+#[utoipa::path(get, path = "/api/leads/", tag = "leads",
+    operation_id = "leads_list", params(
+        PageRequest,
         ("status" = Option<String>, Query, description = "One status or a comma list"),
         ("priority" = Option<String>, Query, description = "One priority or a comma list"),
         ("assigned_to" = Option<String>, Query, description = "A user id, `me` or `none`"),
@@ -83,7 +59,7 @@ fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
         ("ordering" = Option<String>, Query, description = "created_at, updated_at, first_name, last_name, company, status, priority, estimated_value; prefix - for descending; comma-separated"),
     ),
     responses((status = 200, body = Page<Lead>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail, description = "Invalid page")))]
+        (status = 404, body = ErrorDetail, description = "Invalid page")))]
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -109,10 +85,10 @@ async fn parse_write(state: &AppState, body: &Value, partial: bool) -> ApiResult
 }
 
 /// Create a lead; the caller becomes its `created_by`.
-#[utoipa::path(post, path = "/api/leads/", tag = "leads", security(("jwt" = [])),
-    request_body = LeadWrite,
+#[utoipa::path(post, path = "/api/leads/", tag = "leads",
+    operation_id = "leads_create", request_body = LeadChanges,
     responses((status = 201, body = Lead), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 415, body = ErrorDetail)))]
+        (status = 415, body = ErrorDetail)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -124,10 +100,9 @@ pub async fn create(
 }
 
 /// One lead.
-#[utoipa::path(get, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Lead), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/leads/{id}/", tag = "leads",
+    operation_id = "leads_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = Lead), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -139,45 +114,29 @@ pub async fn retrieve(
     Ok(Json(row))
 }
 
-/// Replace a lead's fields (`first_name` required).
-#[utoipa::path(put, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = LeadWrite,
+/// Replace a lead's fields (`first_name` required), or with PATCH only those given.
+#[utoipa::path(method(put, patch), path = "/api/leads/{id}/", tag = "leads",
+    operation_id = "leads_update", params(("id" = i64, Path)), request_body = LeadChanges,
     responses((status = 200, body = Lead), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: CurrentUser,
     PathId(id): PathId,
+    Partial(partial): Partial,
     JsonBody(body): JsonBody,
 ) -> ApiResult<Json<Lead>> {
-    let changes = parse_write(&state, &body, false).await?;
-    Ok(Json(
-        db::leads::update(&state.db, &caller.actor, id, &changes).await?,
-    ))
-}
-
-/// Change some of a lead's fields.
-#[utoipa::path(patch, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = LeadWrite,
-    responses((status = 200, body = Lead), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Lead>> {
-    let changes = parse_write(&state, &body, true).await?;
+    let changes = parse_write(&state, &body, partial).await?;
     Ok(Json(
         db::leads::update(&state.db, &caller.actor, id, &changes).await?,
     ))
 }
 
 /// Delete a lead (managers).
-#[utoipa::path(delete, path = "/api/leads/{id}/", tag = "leads", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+#[utoipa::path(delete, path = "/api/leads/{id}/", tag = "leads",
+    operation_id = "leads_destroy", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     Manager(caller): Manager,
@@ -188,8 +147,8 @@ pub async fn destroy(
 }
 
 /// Export the leads that match the list's filters, search and ordering as CSV, streamed.
-#[utoipa::path(get, path = "/api/leads/export/", tag = "leads", security(("jwt" = [])),
-    params(
+#[utoipa::path(get, path = "/api/leads/export/", tag = "leads",
+    operation_id = "leads_export", params(
         ("status" = Option<String>, Query), ("priority" = Option<String>, Query),
         ("assigned_to" = Option<String>, Query), ("created_by" = Option<i64>, Query),
         ("created_after" = Option<String>, Query), ("created_before" = Option<String>, Query),
@@ -199,7 +158,7 @@ pub async fn destroy(
     responses(
         (status = 200, content_type = "text/csv", body = String,
             description = "Header row, then one row per lead"),
-        (status = 400, body = ValidationErrors), (status = 401, body = ErrorDetail)))]
+        (status = 400, body = ValidationErrors)))]
 pub async fn export(
     State(state): State<AppState>,
     caller: CurrentUser,

@@ -6,9 +6,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::docs::ErrorDetail;
-use crate::app::AppState;
 use crate::domain::lead::{LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Choice {
@@ -26,7 +26,8 @@ pub struct Meta {
 }
 
 /// Version, currency and the choices of the enumerated fields (no authentication).
-#[utoipa::path(get, path = "/api/meta/", tag = "meta", responses((status = 200, body = Meta)))]
+#[utoipa::path(get, path = "/api/meta/", tag = "meta",
+    operation_id = "meta", responses((status = 200, body = Meta)))]
 pub async fn meta(State(state): State<AppState>) -> Json<Meta> {
     Json(Meta {
         version: env!("CARGO_PKG_VERSION"),
@@ -68,14 +69,16 @@ pub struct Health {
 }
 
 /// The process is up.
-#[utoipa::path(get, path = "/healthz", tag = "meta", responses((status = 200, body = Health)))]
+#[utoipa::path(get, path = "/healthz", tag = "meta",
+    operation_id = "healthz", responses((status = 200, body = Health)))]
 pub async fn healthz() -> Json<Health> {
     Json(Health { status: "ok" })
 }
 
 /// The database answers.
 #[utoipa::path(get, path = "/readyz", tag = "meta",
-    responses((status = 200, body = Health), (status = 503, body = ErrorDetail)))]
+    operation_id = "readyz", responses((status = 200, body = Health),
+        (status = 503, body = ErrorDetail)))]
 pub async fn readyz(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     if state.db.ping().await {
         Ok(Json(Health { status: "ready" }))

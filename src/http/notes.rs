@@ -4,35 +4,26 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::CurrentUser;
 use crate::db::notes::Notes;
 use crate::db::{self, resource};
 use crate::domain::note::{Note, NoteChanges};
 use crate::error::ApiResult;
-
-/// Documentation of a note create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct NoteWrite {
-    lead: i64,
-    /// Required, at most 10 000 characters.
-    content: String,
-}
+use crate::state::AppState;
 
 /// List notes, newest first.
-#[utoipa::path(get, path = "/api/notes/", tag = "notes", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query), ("lead" = Option<i64>, Query),
+#[utoipa::path(get, path = "/api/notes/", tag = "notes",
+    operation_id = "notes_list", params(
+        PageRequest,
+        ("lead" = Option<i64>, Query),
         ("ordering" = Option<String>, Query, description = "created_at, updated_at; prefix - for descending"),
     ),
     responses((status = 200, body = Page<Note>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -49,10 +40,9 @@ pub async fn list(
 }
 
 /// Add a note to a lead; the caller is its author.
-#[utoipa::path(post, path = "/api/notes/", tag = "notes", security(("jwt" = [])),
-    request_body = NoteWrite,
-    responses((status = 201, body = Note), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail)))]
+#[utoipa::path(post, path = "/api/notes/", tag = "notes",
+    operation_id = "notes_create", request_body = NoteChanges,
+    responses((status = 201, body = Note), (status = 400, body = ValidationErrors)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -67,10 +57,9 @@ pub async fn create(
 }
 
 /// One note.
-#[utoipa::path(get, path = "/api/notes/{id}/", tag = "notes", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Note), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/notes/{id}/", tag = "notes",
+    operation_id = "notes_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = Note), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -81,12 +70,18 @@ pub async fn retrieve(
     ))
 }
 
-async fn write(
-    state: AppState,
+/// Replace a note, or with PATCH only the fields given (agents: their own notes only).
+#[utoipa::path(method(put, patch), path = "/api/notes/{id}/", tag = "notes",
+    operation_id = "notes_update", params(("id" = i64, Path)), request_body = NoteChanges,
+    responses((status = 200, body = Note), (status = 400, body = ValidationErrors),
+        (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
     caller: CurrentUser,
-    id: i64,
-    body: serde_json::Value,
-    partial: bool,
+    PathId(id): PathId,
+    Partial(partial): Partial,
+    JsonBody(body): JsonBody,
 ) -> ApiResult<Json<Note>> {
     let (changes, fields) = NoteChanges::parse(&body, partial)?;
     fields.finish()?;
@@ -95,41 +90,11 @@ async fn write(
     ))
 }
 
-/// Replace a note (agents: their own notes only).
-#[utoipa::path(put, path = "/api/notes/{id}/", tag = "notes", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = NoteWrite,
-    responses((status = 200, body = Note), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
-pub async fn update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Note>> {
-    write(state, caller, id, body, false).await
-}
-
-/// Change a note (agents: their own notes only).
-#[utoipa::path(patch, path = "/api/notes/{id}/", tag = "notes", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = NoteWrite,
-    responses((status = 200, body = Note), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Note>> {
-    write(state, caller, id, body, true).await
-}
-
 /// Delete a note (agents: their own notes only).
-#[utoipa::path(delete, path = "/api/notes/{id}/", tag = "notes", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+#[utoipa::path(delete, path = "/api/notes/{id}/", tag = "notes",
+    operation_id = "notes_destroy", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     caller: CurrentUser,

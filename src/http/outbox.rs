@@ -5,17 +5,18 @@ use axum::extract::State;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::Params;
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::Manager;
 use crate::db::{self, outbox::OutboxMessage};
 use crate::error::ApiResult;
+use crate::state::AppState;
 
 /// Messages kept in the outbox, newest first (managers).
-#[utoipa::path(get, path = "/api/outbox/", tag = "reminders", security(("jwt" = [])),
-    params(("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query)),
+#[utoipa::path(get, path = "/api/outbox/", tag = "reminders",
+    operation_id = "outbox_list", params(PageRequest,
+        ),
     responses((status = 200, body = Page<OutboxMessage>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail)))]
+        (status = 403, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     _manager: Manager,

@@ -7,11 +7,11 @@ use axum::Json;
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use serde::Serialize;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::extract::Params;
-use crate::app::AppState;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
 pub const MAX_PAGE_SIZE: u64 = 100;
@@ -24,9 +24,14 @@ pub struct Page<T> {
     pub results: Vec<T>,
 }
 
-#[derive(Debug, Clone, Copy)]
+/// `?page=N&page_size=N`, read by every list; documented with the list's own parameters.
+#[derive(Debug, Clone, Copy, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageRequest {
+    #[param(value_type = Option<u64>, required = false)]
     pub page: u64,
+    /// Default 20, at most 100.
+    #[param(rename = "page_size", value_type = Option<u64>, required = false)]
     pub size: u64,
 }
 

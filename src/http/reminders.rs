@@ -3,42 +3,21 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
-use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::CurrentUser;
 use crate::db::reminders::{ReminderFilter, Reminders};
 use crate::db::{self, resource};
 use crate::domain::reminder::{Reminder, ReminderChanges, ReminderStatus};
 use crate::error::ApiResult;
-
-/// Documentation of a reminder create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct ReminderWrite {
-    lead: i64,
-    /// Required, at most 200 characters.
-    title: String,
-    message: Option<String>,
-    /// When to send it. Changing it on a pending or failed reminder reschedules it.
-    remind_at: DateTime<Utc>,
-    /// An active user's id; the caller when omitted.
-    recipient: Option<i64>,
-    /// Only `cancelled` may be set, on a pending reminder.
-    status: Option<ReminderStatus>,
-    /// `true` sets `completed_at` to now, `false` clears it.
-    completed: Option<bool>,
-    completed_at: Option<DateTime<Utc>>,
-}
+use crate::state::AppState;
 
 /// List reminders.
-#[utoipa::path(get, path = "/api/reminders/", tag = "reminders", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+#[utoipa::path(get, path = "/api/reminders/", tag = "reminders",
+    operation_id = "reminders_list", params(
+        PageRequest,
         ("lead" = Option<i64>, Query),
         ("status" = Option<String>, Query, description = "One status or a comma list"),
         ("recipient" = Option<String>, Query, description = "A user id or `me`"),
@@ -47,7 +26,7 @@ pub struct ReminderWrite {
         ("ordering" = Option<String>, Query, description = "remind_at, created_at, status; prefix - for descending"),
     ),
     responses((status = 200, body = Page<Reminder>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -91,10 +70,9 @@ async fn parse(
 }
 
 /// Schedule a reminder.
-#[utoipa::path(post, path = "/api/reminders/", tag = "reminders", security(("jwt" = [])),
-    request_body = ReminderWrite,
-    responses((status = 201, body = Reminder), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail)))]
+#[utoipa::path(post, path = "/api/reminders/", tag = "reminders",
+    operation_id = "reminders_create", request_body = ReminderChanges,
+    responses((status = 201, body = Reminder), (status = 400, body = ValidationErrors)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -108,10 +86,9 @@ pub async fn create(
 }
 
 /// One reminder.
-#[utoipa::path(get, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Reminder), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/reminders/{id}/", tag = "reminders",
+    operation_id = "reminders_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = Reminder), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     _caller: CurrentUser,
@@ -122,48 +99,33 @@ pub async fn retrieve(
     ))
 }
 
-/// Replace a reminder's fields.
-#[utoipa::path(put, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = ReminderWrite,
+/// Replace a reminder's fields, or with PATCH only those given.
+///
+/// PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
+/// (`{"completed": true}`) or edits a reminder.
+#[utoipa::path(method(put, patch), path = "/api/reminders/{id}/", tag = "reminders",
+    operation_id = "reminders_update", params(("id" = i64, Path)), request_body = ReminderChanges,
     responses((status = 200, body = Reminder), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
+        (status = 403, body = ErrorDetail),
         (status = 404, body = ErrorDetail)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: CurrentUser,
     PathId(id): PathId,
+    Partial(partial): Partial,
     JsonBody(body): JsonBody,
 ) -> ApiResult<Json<Reminder>> {
-    let changes = parse(&state, &body, false).await?;
-    Ok(Json(
-        db::reminders::update(&state.db, &caller.actor, id, &changes).await?,
-    ))
-}
-
-/// Cancel (`{"status": "cancelled"}`), reschedule (`remind_at`), complete
-/// (`{"completed": true}`) or edit a reminder.
-#[utoipa::path(patch, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = ReminderWrite,
-    responses((status = 200, body = Reminder), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    caller: CurrentUser,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Reminder>> {
-    let changes = parse(&state, &body, true).await?;
+    let changes = parse(&state, &body, partial).await?;
     Ok(Json(
         db::reminders::update(&state.db, &caller.actor, id, &changes).await?,
     ))
 }
 
 /// Delete a reminder.
-#[utoipa::path(delete, path = "/api/reminders/{id}/", tag = "reminders", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 204, description = "Deleted"), (status = 401, body = ErrorDetail),
-        (status = 403, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+#[utoipa::path(delete, path = "/api/reminders/{id}/", tag = "reminders",
+    operation_id = "reminders_destroy", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted"), (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
 pub async fn destroy(
     State(state): State<AppState>,
     caller: CurrentUser,

@@ -8,14 +8,14 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
-use super::extract::{JsonBody, Params, PathId};
-use super::pagination::{ListUrl, Page, paged};
-use crate::app::AppState;
+use super::extract::{JsonBody, Params, Partial, PathId};
+use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::{CurrentUser, Manager};
 use crate::auth::password;
 use crate::db::{self, users::UserFilter};
 use crate::domain::user::{Role, User, UserBrief, UserChanges};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 
 /// A user as the caller may see it: the whole record for managers, the short form for agents.
 #[derive(Serialize, ToSchema)]
@@ -33,30 +33,16 @@ fn view(user: User, caller: &CurrentUser) -> UserView {
     }
 }
 
-/// Documentation of a user create/update body.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct UserWrite {
-    username: String,
-    email: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    role: Option<Role>,
-    is_active: Option<bool>,
-    /// Write-only, 12–128 characters; required on create.
-    password: Option<String>,
-}
-
 /// List users (agents get `id, username, full_name, role` only).
-#[utoipa::path(get, path = "/api/users/", tag = "users", security(("jwt" = [])),
-    params(
-        ("page" = Option<u64>, Query), ("page_size" = Option<u64>, Query),
+#[utoipa::path(get, path = "/api/users/", tag = "users",
+    operation_id = "users_list", params(
+        PageRequest,
         ("role" = Option<Role>, Query), ("is_active" = Option<bool>, Query),
         ("search" = Option<String>, Query, description = "Part of username, name or email"),
         ("ordering" = Option<String>, Query, description = "username, first_name, last_name, date_joined, created_at, updated_at; prefix - for descending"),
     ),
     responses((status = 200, body = Page<UserView>), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 404, body = ErrorDetail)))]
+        (status = 404, body = ErrorDetail)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -95,10 +81,9 @@ pub async fn list(
 }
 
 /// One user.
-#[utoipa::path(get, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = UserView), (status = 401, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
+#[utoipa::path(get, path = "/api/users/{id}/", tag = "users",
+    operation_id = "users_retrieve", params(("id" = i64, Path)),
+    responses((status = 200, body = UserView), (status = 404, body = ErrorDetail)))]
 pub async fn retrieve(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -111,10 +96,10 @@ pub async fn retrieve(
 }
 
 /// Create a user (managers).
-#[utoipa::path(post, path = "/api/users/", tag = "users", security(("jwt" = [])),
-    request_body = UserWrite,
+#[utoipa::path(post, path = "/api/users/", tag = "users",
+    operation_id = "users_create", request_body = UserChanges,
     responses((status = 201, body = User), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail)))]
+        (status = 403, body = ErrorDetail)))]
 pub async fn create(
     State(state): State<AppState>,
     Manager(caller): Manager,
@@ -126,12 +111,20 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(user)))
 }
 
-async fn write(
-    state: AppState,
-    caller: CurrentUser,
-    id: i64,
-    body: serde_json::Value,
-    partial: bool,
+/// Replace a user's fields, or with PATCH only those given (managers).
+///
+/// Deactivate a user with `is_active: false`.
+#[utoipa::path(method(put, patch), path = "/api/users/{id}/", tag = "users",
+    operation_id = "users_update", params(("id" = i64, Path)), request_body = UserChanges,
+    responses((status = 200, body = User), (status = 400, body = ValidationErrors),
+        (status = 403, body = ErrorDetail),
+        (status = 404, body = ErrorDetail)))]
+pub async fn update(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    PathId(id): PathId,
+    Partial(partial): Partial,
+    JsonBody(body): JsonBody,
 ) -> ApiResult<Json<User>> {
     let changes = UserChanges::parse(&body, false, partial)?;
     let hash = match &changes.password {
@@ -149,51 +142,9 @@ async fn write(
         &changes,
         hash.as_deref(),
         keep_session,
-        |_| {
-            if is_self && changes.is_active == Some(false) {
-                return Err(ApiError::field(
-                    "is_active",
-                    "You cannot deactivate yourself.",
-                ));
-            }
-            if is_self && changes.role == Some(Role::Agent) {
-                return Err(ApiError::field("role", "You cannot demote yourself."));
-            }
-            Ok(())
-        },
     )
     .await?;
     Ok(Json(user))
-}
-
-/// Replace a user's fields (managers). Deactivate with `is_active: false`.
-#[utoipa::path(put, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = UserWrite,
-    responses((status = 200, body = User), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
-pub async fn update(
-    State(state): State<AppState>,
-    Manager(caller): Manager,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<User>> {
-    write(state, caller, id, body, false).await
-}
-
-/// Change some of a user's fields (managers).
-#[utoipa::path(patch, path = "/api/users/{id}/", tag = "users", security(("jwt" = [])),
-    params(("id" = i64, Path)), request_body = UserWrite,
-    responses((status = 200, body = User), (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail), (status = 403, body = ErrorDetail),
-        (status = 404, body = ErrorDetail)))]
-pub async fn partial_update(
-    State(state): State<AppState>,
-    Manager(caller): Manager,
-    PathId(id): PathId,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<User>> {
-    write(state, caller, id, body, true).await
 }
 
 /// Users are never deleted (deactivate them instead), but who may not even manage users

@@ -3,4 +3,5 @@
 pub mod dispatcher;
 pub mod mailer;
 pub mod message;
+#[cfg(feature = "test-support")]
 pub mod sink;

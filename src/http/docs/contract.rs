@@ -2,8 +2,8 @@
 //! that utoipa's per-handler annotations cannot state, or state once for every operation: the
 //! 400 (both shapes), 404 and 415 that the shared extractors produce; the exact shape of query
 //! parameters that the server reads leniently (trimmed, comma lists, `ordering` keys, DRF's
-//! booleans); what the body readers in `domain/` accept field by field; PATCH and user-create
-//! bodies; and `UserView`'s exclusive alternatives. The property-based run in
+//! booleans); PATCH and user-create bodies (`bodies`); and `UserView`'s exclusive
+//! alternatives. The property-based run in
 //! tests/schemathesis/ holds the document to these answers.
 
 use serde_json::{Map, Value, json};
@@ -83,7 +83,6 @@ pub fn apply(openapi: OpenApi) -> OpenApi {
     let Ok(mut doc) = serde_json::to_value(&openapi) else {
         return openapi;
     };
-    super::bodies::constrain(&mut doc);
     super::bodies::variants(&mut doc);
     let enums = enum_values(&doc);
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {

@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
-use crate::db::{self, Db, DbErr, leads::ExportRow, leads::LeadFilter};
+use crate::db::{self, Db, DbErr, DbError, leads::ExportRow, leads::LeadFilter};
 use crate::domain::lead::Priority;
 use crate::domain::money::format_cents;
 
@@ -70,7 +70,7 @@ fn writer() -> csv::Writer<Vec<u8>> {
 }
 
 /// What the export task hands over when it ends: the reason it stopped early, if any.
-type Outcome = tokio::task::JoinHandle<Result<(), DbErr>>;
+type Outcome = tokio::task::JoinHandle<Result<(), DbError>>;
 
 /// The body stream: the header, then the rows in chunks.
 ///
@@ -82,7 +82,7 @@ pub async fn stream(
     db: Db,
     filter: LeadFilter,
     order: String,
-) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>>, DbErr> {
+) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>>, DbError> {
     let (tx, mut rx) = mpsc::channel::<ExportRow>(CHUNK_ROWS * 2);
     let task: Outcome =
         tokio::spawn(async move { db::leads::export(&db, &filter, &order, tx).await });
@@ -136,10 +136,12 @@ pub async fn stream(
 }
 
 /// Waits for the export task and tells whether it read every row.
-async fn finish(task: Outcome) -> Result<(), DbErr> {
+async fn finish(task: Outcome) -> Result<(), DbError> {
     match task.await {
         Ok(result) => result,
-        Err(join) => Err(DbErr::Custom(format!("the export task failed: {join}"))),
+        Err(join) => Err(DbError::Other(DbErr::Custom(format!(
+            "the export task failed: {join}"
+        )))),
     }
 }
 
