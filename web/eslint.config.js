@@ -28,6 +28,18 @@ export default tseslint.config(
     },
   },
   {
+    // Components and stores reach the API through src/services only, so that each request
+    // is written once and a change of the API shows in one place.
+    files: ['src/**'],
+    ignores: ['src/services/**', 'src/api/**', 'src/composables/download.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@/api/client', importNames: ['api'], message: 'Call a module of src/services instead.' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'tests/e2e/**', 'vite.config.ts', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -15,37 +15,24 @@ const HEADER = `/**
 `
 
 /**
- * Several operations of the document share an \`operationId\` (\`list\`, \`create\`, …, once per
- * resource), which would make their types collide; each duplicate is renamed after its
- * path (\`list\` of \`/api/leads/\` becomes \`leads_list\`) so that every path keeps its own.
+ * The generated types are keyed by `operationId`: two operations sharing one would silently
+ * share their types, so the generator refuses a document where any repeats.
  */
-export function uniqueOperationIds(doc) {
+export function assertUniqueOperationIds(doc) {
   const seen = new Map()
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const op of Object.values(item)) {
-      if (op && typeof op === 'object' && op.operationId) {
-        seen.set(op.operationId, (seen.get(op.operationId) ?? 0) + 1)
-      }
-    }
-  }
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    const resource = path
-      .replace(/^\/api\//, '')
-      .split('/')
-      .filter((part) => part && !part.startsWith('{'))
-      .join('_')
-      .replace(/[^A-Za-z0-9_]/g, '_')
-    for (const op of Object.values(item)) {
-      if (op && typeof op === 'object' && op.operationId && seen.get(op.operationId) > 1) {
-        op.operationId = `${resource}_${op.operationId}`
-      }
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || !op.operationId) continue
+      const first = seen.get(op.operationId)
+      if (first) throw new Error(`operationId "${op.operationId}" of ${method} ${path} is also that of ${first}`)
+      seen.set(op.operationId, `${method} ${path}`)
     }
   }
   return doc
 }
 
 export async function generate() {
-  const doc = uniqueOperationIds(JSON.parse(readFileSync(SOURCE, 'utf8')))
+  const doc = assertUniqueOperationIds(JSON.parse(readFileSync(SOURCE, 'utf8')))
   const ast = await openapiTS(doc, { emptyObjectsUnknown: true })
   return HEADER + astToString(ast)
 }

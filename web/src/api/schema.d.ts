@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace the caller's calendar feed URL; the old one stops working. */
-        post: operations["rotate"];
+        post: operations["auth_calendar_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -65,7 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change the caller's password; the caller's other sessions are ended. */
-        post: operations["change_password"];
+        post: operations["auth_change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -82,7 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log in with a username and password. */
-        post: operations["login"];
+        post: operations["auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -99,7 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the session of a refresh token of the caller; its access tokens stop working at once. */
-        post: operations["logout"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,7 +114,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own user record. */
-        get: operations["me"];
+        get: operations["auth_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,7 +133,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Exchange a refresh token for a new access and refresh token (the old one is rotated out). */
-        post: operations["refresh"];
+        post: operations["auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,14 +167,20 @@ export interface paths {
         };
         /** One contact. */
         get: operations["contacts_retrieve"];
-        /** Replace a contact's fields. */
+        /**
+         * Replace a contact's fields, or with PATCH only those given.
+         * @description `{"is_primary": true}` makes it the lead's primary contact.
+         */
         put: operations["contacts_update"];
         post?: never;
         /** Delete a contact (managers). Its correspondence stays, with `contact` null. */
         delete: operations["contacts_destroy"];
         options?: never;
         head?: never;
-        /** Change some of a contact's fields (`{"is_primary": true}` makes it the primary). */
+        /**
+         * Replace a contact's fields, or with PATCH only those given.
+         * @description `{"is_primary": true}` makes it the lead's primary contact.
+         */
         patch: operations["contacts_partial_update"];
         trace?: never;
     };
@@ -205,14 +211,14 @@ export interface paths {
         };
         /** One correspondence entry. */
         get: operations["correspondences_retrieve"];
-        /** Replace a correspondence entry. */
+        /** Replace a correspondence entry, or with PATCH only the fields given. */
         put: operations["correspondences_update"];
         post?: never;
         /** Delete a correspondence entry. */
         delete: operations["correspondences_destroy"];
         options?: never;
         head?: never;
-        /** Change a correspondence entry. */
+        /** Replace a correspondence entry, or with PATCH only the fields given. */
         patch: operations["correspondences_partial_update"];
         trace?: never;
     };
@@ -224,7 +230,7 @@ export interface paths {
             cookie?: never;
         };
         /** Dashboard figures. */
-        get: operations["stats"];
+        get: operations["dashboard_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -259,7 +265,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export the leads that match the list's filters, search and ordering as CSV, streamed. */
-        get: operations["export"];
+        get: operations["leads_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -277,14 +283,14 @@ export interface paths {
         };
         /** One lead. */
         get: operations["leads_retrieve"];
-        /** Replace a lead's fields (`first_name` required). */
+        /** Replace a lead's fields (`first_name` required), or with PATCH only those given. */
         put: operations["leads_update"];
         post?: never;
         /** Delete a lead (managers). */
         delete: operations["leads_destroy"];
         options?: never;
         head?: never;
-        /** Change some of a lead's fields. */
+        /** Replace a lead's fields (`first_name` required), or with PATCH only those given. */
         patch: operations["leads_partial_update"];
         trace?: never;
     };
@@ -332,14 +338,14 @@ export interface paths {
         };
         /** One note. */
         get: operations["notes_retrieve"];
-        /** Replace a note (agents: their own notes only). */
+        /** Replace a note, or with PATCH only the fields given (agents: their own notes only). */
         put: operations["notes_update"];
         post?: never;
         /** Delete a note (agents: their own notes only). */
         delete: operations["notes_destroy"];
         options?: never;
         head?: never;
-        /** Change a note (agents: their own notes only). */
+        /** Replace a note, or with PATCH only the fields given (agents: their own notes only). */
         patch: operations["notes_partial_update"];
         trace?: never;
     };
@@ -387,7 +393,11 @@ export interface paths {
         };
         /** One reminder. */
         get: operations["reminders_retrieve"];
-        /** Replace a reminder's fields. */
+        /**
+         * Replace a reminder's fields, or with PATCH only those given.
+         * @description PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
+         *     (`{"completed": true}`) or edits a reminder.
+         */
         put: operations["reminders_update"];
         post?: never;
         /** Delete a reminder. */
@@ -395,8 +405,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Cancel (`{"status": "cancelled"}`), reschedule (`remind_at`), complete
-         *     (`{"completed": true}`) or edit a reminder.
+         * Replace a reminder's fields, or with PATCH only those given.
+         * @description PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
+         *     (`{"completed": true}`) or edits a reminder.
          */
         patch: operations["reminders_partial_update"];
         trace?: never;
@@ -428,14 +439,20 @@ export interface paths {
         };
         /** One user. */
         get: operations["users_retrieve"];
-        /** Replace a user's fields (managers). Deactivate with `is_active: false`. */
+        /**
+         * Replace a user's fields, or with PATCH only those given (managers).
+         * @description Deactivate a user with `is_active: false`.
+         */
         put: operations["users_update"];
         post?: never;
         /** Users are never deleted: deactivate them with `is_active: false`. */
         delete: operations["users_destroy"];
         options?: never;
         head?: never;
-        /** Change some of a user's fields (managers). */
+        /**
+         * Replace a user's fields, or with PATCH only those given (managers).
+         * @description Deactivate a user with `is_active: false`.
+         */
         patch: operations["users_partial_update"];
         trace?: never;
     };
@@ -450,7 +467,7 @@ export interface paths {
          * The caller's pending and sent reminders as an iCalendar feed (no bearer token: the
          *     secret in the path is the credential).
          */
-        get: operations["feed"];
+        get: operations["calendar_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -505,6 +522,12 @@ export interface components {
             entity_id: number;
             /** Format: int64 */
             id: number;
+            /**
+             * Format: int64
+             * @description The lead the changed record belongs to (the lead itself for a lead), so that the feed
+             *     can link to it; null for a user and for a record since deleted.
+             */
+            lead?: number | null;
             summary: string;
             /** Format: date-time */
             timestamp: string;
@@ -535,6 +558,7 @@ export interface components {
             /** @description The secret feed URL; anyone who has it can read the caller's reminders. */
             calendar_url: string;
         };
+        /** @description The current password and the new one. */
         ChangePasswordRequest: {
             /** @description 12–128 characters. */
             new_password: string;
@@ -561,7 +585,7 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Documentation of a contact create/update body. */
+        /** @description A contact's fields. */
         ContactWrite: {
             email?: string | null;
             /** @description Required, 1–100 characters. */
@@ -603,7 +627,7 @@ export interface components {
         };
         /** @enum {string} */
         CorrespondenceType: "email" | "call" | "meeting";
-        /** @description Documentation of a correspondence create/update body. */
+        /** @description A correspondence entry's fields. */
         CorrespondenceWrite: {
             /**
              * Format: int64
@@ -690,7 +714,7 @@ export interface components {
         };
         /** @enum {string} */
         LeadStatus: "new" | "contacted" | "qualified" | "lost" | "converted";
-        /** @description Documentation of a lead create/update body. */
+        /** @description A lead's fields. */
         LeadWrite: {
             /**
              * Format: int64
@@ -715,6 +739,7 @@ export interface components {
             status?: components["schemas"]["LeadStatus"];
             title?: string | number | null;
         };
+        /** @description A username and its password. */
         LoginRequest: {
             password: string;
             username: string;
@@ -752,7 +777,7 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Documentation of a note create/update body. */
+        /** @description A note's fields. */
         NoteWrite: {
             /** @description Required, at most 10 000 characters. */
             content: string | number;
@@ -1074,6 +1099,7 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "medium" | "high";
+        /** @description A refresh token. */
         RefreshRequest: {
             refresh: string;
         };
@@ -1103,7 +1129,7 @@ export interface components {
         };
         /** @enum {string} */
         ReminderStatus: "pending" | "sent" | "cancelled" | "failed";
-        /** @description Documentation of a reminder create/update body. */
+        /** @description A reminder's fields. */
         ReminderWrite: {
             /** @description `true` sets `completed_at` to now, `false` clears it. */
             completed?: boolean | (0 | 1) | string;
@@ -1174,7 +1200,7 @@ export interface components {
         };
         /** @description A user as the caller may see it: the whole record for managers, the short form for agents. */
         UserView: components["schemas"]["User"] | components["schemas"]["UserBrief"];
-        /** @description Documentation of a user create/update body. */
+        /** @description A user's fields. */
         UserWrite: {
             email?: string | null;
             first_name?: string | number | null;
@@ -1212,6 +1238,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 /** @description user, lead, contact, note, reminder, correspondence */
                 entity?: string;
@@ -1252,6 +1279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1320,6 +1348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1355,7 +1384,7 @@ export interface operations {
             };
         };
     };
-    rotate: {
+    auth_calendar_token: {
         parameters: {
             query?: never;
             header?: never;
@@ -1385,6 +1414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1404,7 +1434,7 @@ export interface operations {
             };
         };
     };
-    change_password: {
+    auth_change_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -1432,6 +1462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1451,7 +1482,7 @@ export interface operations {
             };
         };
     };
-    login: {
+    auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -1509,7 +1540,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -1537,6 +1568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1556,7 +1588,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -1586,6 +1618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1605,7 +1638,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -1658,6 +1691,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 lead?: number | string;
                 is_primary?: boolean | (0 | 1) | string;
@@ -1692,6 +1726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1748,6 +1783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,6 +1835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1857,6 +1894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1915,6 +1953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1981,6 +2020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2012,6 +2052,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 lead?: number | string;
                 contact?: number | string;
@@ -2050,6 +2091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2106,6 +2148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,6 +2200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,6 +2259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,6 +2318,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,6 +2377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2358,7 +2405,7 @@ export interface operations {
             };
         };
     };
-    stats: {
+    dashboard_stats: {
         parameters: {
             query?: never;
             header?: never;
@@ -2388,6 +2435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2411,7 +2459,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
-                /** @description Default 20, at most 100 */
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 /** @description One status or a comma list */
                 status?: string;
@@ -2457,6 +2505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2514,6 +2563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2532,7 +2582,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    leads_export: {
         parameters: {
             query?: {
                 status?: string;
@@ -2573,6 +2623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2624,6 +2675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,6 +2734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2740,6 +2793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2806,6 +2860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2878,6 +2933,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 lead?: number | string;
                 /** @description created_at, updated_at; prefix - for descending */
@@ -2909,6 +2965,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,6 +3022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,6 +3074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,6 +3133,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,6 +3200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3206,6 +3267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,6 +3307,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
             };
             header?: never;
@@ -3273,6 +3336,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3313,6 +3377,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 lead?: number | string;
                 /** @description One status or a comma list */
@@ -3352,6 +3417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3408,6 +3474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3459,6 +3526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,6 +3585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3583,6 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,6 +3719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3688,6 +3759,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | string;
+                /** @description Default 20, at most 100. */
                 page_size?: number | string;
                 role?: string;
                 is_active?: boolean | (0 | 1) | string;
@@ -3722,6 +3794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,6 +3851,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3837,6 +3911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,6 +3970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,6 +4077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description No valid token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4036,7 +4113,7 @@ export interface operations {
             };
         };
     };
-    feed: {
+    calendar_feed: {
         parameters: {
             query?: never;
             header?: never;

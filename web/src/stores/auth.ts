@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '@/api/client'
 import { errorMessage } from '@/api/errors'
 import * as session from '@/api/session'
 import type { User } from '@/api/types'
+import * as service from '@/services/auth'
 
 /** Who is signed in. The tokens themselves stay in `api/session`. */
 export const useAuth = defineStore('auth', () => {
@@ -14,7 +14,7 @@ export const useAuth = defineStore('auth', () => {
   const signedIn = computed(() => user.value !== null)
 
   async function login(username: string, password: string): Promise<string | null> {
-    const { data, error, response } = await api.POST('/api/auth/login/', { body: { username, password } })
+    const { data, error, response } = await service.login(username, password)
     if (!data) {
       if (response.status === 429) return errorMessage(error, 'Too many attempts: wait a moment and try again.')
       return errorMessage(error, 'Could not sign in.')
@@ -29,7 +29,7 @@ export const useAuth = defineStore('auth', () => {
     try {
       if (user.value) return true
       if (!session.takeFromReload() || !(await session.refreshOnce())) return false
-      const { data } = await api.GET('/api/auth/me/')
+      const { data } = await service.me()
       user.value = data ?? null
       return Boolean(data)
     } finally {
@@ -41,7 +41,7 @@ export const useAuth = defineStore('auth', () => {
     const refresh = session.refreshToken()
     if (refresh) {
       // Revokes the refresh token on the server; the page forgets both tokens either way.
-      await api.POST('/api/auth/logout/', { body: { refresh } }).catch(() => undefined)
+      await service.logout(refresh).catch(() => undefined)
     }
     forget()
   }

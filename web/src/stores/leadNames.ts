@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { api } from '@/api/client'
+import * as leads from '@/services/leads'
 
 /** Names of leads shown by id elsewhere (reminders, activity), fetched once each. */
 export const useLeadNames = defineStore('leadNames', () => {
@@ -12,7 +12,7 @@ export const useLeadNames = defineStore('leadNames', () => {
     missing.forEach((id) => asked.add(id))
     await Promise.all(
       missing.map(async (id) => {
-        const { data } = await api.GET('/api/leads/{id}/', { params: { path: { id } } })
+        const { data } = await leads.get(id)
         if (data) names.set(id, data.company ? `${data.full_name} (${data.company})` : data.full_name)
       }),
     )

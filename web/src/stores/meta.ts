@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '@/api/client'
 import type { Choice, Meta } from '@/api/types'
 import { formatMoney, humanize } from '@/format'
+import * as service from '@/services/meta'
 
 /** The installation's currency and the choices of enumerated fields (`/api/meta/`). */
 export const useMeta = defineStore('meta', () => {
@@ -10,7 +10,7 @@ export const useMeta = defineStore('meta', () => {
   let loading: Promise<void> | null = null
 
   function load(): Promise<void> {
-    loading ??= api.GET('/api/meta/').then(({ data }) => {
+    loading ??= service.get().then(({ data }) => {
       if (data) meta.value = data
       else loading = null
     })

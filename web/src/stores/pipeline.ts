@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '@/api/client'
 import { errorMessage } from '@/api/errors'
-import type { Lead, LeadStatus, LeadWrite } from '@/api/types'
+import type { Lead, LeadStatus } from '@/api/types'
+import * as service from '@/services/leads'
 
 const PAGE = 100
 const MOST = 1000
@@ -20,9 +20,7 @@ export const usePipeline = defineStore('pipeline', () => {
     const all: Lead[] = []
     try {
       for (let page = 1; all.length < MOST; page++) {
-        const { data, error: failure } = await api.GET('/api/leads/', {
-          params: { query: { page, page_size: PAGE, ordering: '-estimated_value' } },
-        })
+        const { data, error: failure } = await service.list({ page, page_size: PAGE, ordering: '-estimated_value' })
         if (!data) {
           error.value = errorMessage(failure, 'The pipeline could not be loaded.')
           return
@@ -54,11 +52,7 @@ export const usePipeline = defineStore('pipeline', () => {
     if (!lead || lead.status === status) return null
     const previous = lead.status
     leads.value[index] = { ...lead, status }
-    const { data, error: failure } = await api.PATCH('/api/leads/{id}/', {
-      params: { path: { id } },
-      // A partial update: only the status is sent.
-      body: { status } as LeadWrite,
-    })
+    const { data, error: failure } = await service.update(id, { status })
     const at = leads.value.findIndex((l) => l.id === id)
     if (!data) {
       const current = leads.value[at]

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { api } from '@/api/client'
 import type { UserView } from '@/api/types'
+import * as service from '@/services/users'
 
 /** Everyone who can be assigned a lead or a reminder, for pickers and names. */
 export const useUsers = defineStore('users', () => {
@@ -10,12 +10,10 @@ export const useUsers = defineStore('users', () => {
 
   function load(force = false): Promise<void> {
     if (force) loading = null
-    loading ??= api
-      .GET('/api/users/', { params: { query: { page_size: 100, ordering: 'username' } } })
-      .then(({ data }) => {
-        if (data) all.value = data.results
-        else loading = null
-      })
+    loading ??= service.all().then(({ data }) => {
+      if (data) all.value = data.results
+      else loading = null
+    })
     return loading
   }
 

@@ -7,6 +7,7 @@ import App from '@/App.vue'
 import AuditDiff from '@/components/audit/AuditDiff.vue'
 import PaginationBar from '@/components/base/PaginationBar.vue'
 import ContactsPanel from '@/components/leads/ContactsPanel.vue'
+import ActivityList from '@/components/dashboard/ActivityList.vue'
 import LeadFilters from '@/components/leads/LeadFilters.vue'
 import { DEFAULT_FILTERS } from '@/composables/leadQuery'
 import { makeRouter } from '@/router'
@@ -133,6 +134,40 @@ describe('ContactsPanel', () => {
     const email = wrapper.get('input[name="contact_email"]')
     expect(email.attributes('aria-invalid')).toBe('true')
     expect(document.getElementById(email.attributes('aria-describedby')!)).toBeDefined()
+  })
+
+  it('makes a contact primary by sending that field alone', async () => {
+    const { wrapper, seen } = await mountPanel(manager)
+    vi.unstubAllGlobals()
+    const again = serve((req) => {
+      if (req.method === 'PATCH') return json({ ...contacts.results[1], is_primary: true })
+      if (path(req) === '/api/contacts/' && req.method === 'GET') return json(contacts)
+    })
+    const make = wrapper.findAll('button').find((b) => b.text().startsWith('Make primary'))
+    await make!.trigger('click')
+    await flushPromises()
+    const patch = again.seen.find((r) => r.method === 'PATCH')
+    expect(path(patch!)).toBe('/api/contacts/2/')
+    expect(await patch!.json()).toEqual({ is_primary: true })
+    expect(again.seen.filter((r) => r.method === 'GET')).toHaveLength(1)
+    expect(wrapper.emitted('changed')).toHaveLength(1)
+    expect(seen.every((r) => r.method === 'GET')).toBe(true)
+  })
+})
+
+describe('ActivityList', () => {
+  it("links each change to its lead as the server names it, without asking for more", async () => {
+    const { seen } = serve()
+    const entry = { action: 'create', username: 'agent', timestamp: '2026-01-01T00:00:00Z' }
+    const items = [
+      { ...entry, id: 1, entity: 'note', entity_id: 8, summary: 'agent created note #8', lead: 5 },
+      { ...entry, id: 2, entity: 'user', entity_id: 3, summary: 'agent created user ann', lead: null },
+    ]
+    const wrapper = mount(ActivityList, { props: { items }, global: { stubs: { RouterLink: { props: ['to'], template: '<a :href="to"><slot /></a>' } } } })
+    await flushPromises()
+    expect(wrapper.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([['agent created note #8', '/leads/5']])
+    expect(wrapper.text()).toContain('agent created user ann')
+    expect(seen).toHaveLength(0)
   })
 })
 

@@ -1,0 +1,5 @@
+import { api } from '@/api/client'
+
+export function stats() {
+  return api.GET('/api/dashboard-stats/')
+}
