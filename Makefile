@@ -6,8 +6,10 @@ CARGO ?= cargo
 DATABASE_URL ?= sqlite://data/crm.db
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DATABASE_URL
+CARGO_DENY_VERSION ?= 0.20.2
+ADVISORY_DBS ?= $${CARGO_HOME:-$$HOME/.cargo}/advisory-dbs
 
-.PHONY: run build web-deps web-build web-lint web-test chromium wrk test schemathesis lint snapshots bench bench-smoke bench-dispatch clean
+.PHONY: run build web-deps web-build web-lint web-test chromium wrk test schemathesis lint deny snapshots bench bench-smoke bench-dispatch clean
 
 ## Build everything and start the CRM with demo data at http://127.0.0.1:8080
 run: build
@@ -70,9 +72,20 @@ test: web-deps lint
 	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory bench-smoke
 
-lint: web-lint
+lint: web-lint deny
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+## The dependencies (deny.toml): licenses, duplicate versions, sources, and the RustSec
+## advisories, fetched when the network allows and otherwise from the copy on this machine
+deny:
+	@command -v cargo-deny >/dev/null || $(CARGO) install cargo-deny --locked --version $(CARGO_DENY_VERSION)
+	$(CARGO) deny --locked check bans licenses sources
+	@if $(CARGO) deny fetch db 2>/dev/null || ls -d $(ADVISORY_DBS)/*/crates >/dev/null 2>&1; then \
+		echo "==> advisories"; $(CARGO) deny --locked --offline check advisories; \
+	else \
+		echo "==> the advisory database cannot be fetched and has no local copy: advisories SKIPPED"; \
+	fi
 
 ## The OpenAPI document against the running server (tests/schemathesis/run.py): schemathesis,
 ## as manager and as agent, on SQLite and (when reachable) PostgreSQL

@@ -139,7 +139,7 @@ async fn main() -> anyhow::Result<()> {
         .unwrap_or(10_000);
     println!(
         "reminder dispatch to a loopback SMTP sink, {n} due reminders, {} cores",
-        std::thread::available_parallelism().map_or(1, |p| p.get())
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
     );
     let dir = std::env::temp_dir().join(format!("crm-bench-{}", crm::auth::random_hex(4)));
     std::fs::create_dir_all(&dir)?;

@@ -28,9 +28,10 @@ fn postgres_admin_url() -> Option<String> {
     let url = std::env::var("CRM_TEST_POSTGRES_URL")
         .ok()
         .filter(|u| !u.is_empty());
-    if url.is_none() && std::env::var("CRM_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
-        panic!("CRM_REQUIRE_POSTGRES=1 but CRM_TEST_POSTGRES_URL is not set");
-    }
+    assert!(
+        url.is_some() || !std::env::var("CRM_REQUIRE_POSTGRES").is_ok_and(|v| v == "1"),
+        "CRM_REQUIRE_POSTGRES=1 but CRM_TEST_POSTGRES_URL is not set"
+    );
     url
 }
 
@@ -89,8 +90,7 @@ impl TestApp {
                 admin_db.conn.close().await.ok();
                 let base = admin
                     .rsplit_once('/')
-                    .map(|(b, _)| b)
-                    .unwrap_or(&admin)
+                    .map_or(admin.as_str(), |(b, _)| b)
                     .to_string();
                 (format!("{base}/{name}"), Cleanup::Database { admin, name })
             }
@@ -263,8 +263,33 @@ impl Drop for TestApp {
     }
 }
 
-/// Declares each test once and runs it on both backends, as `<name>::sqlite` and
-/// `<name>::postgres`.
+/// For tests written as `async fn name(app: TestApp)`: runs each on a fresh app on both
+/// backends, as `<name>::sqlite` and `<name>::postgres`. The tests stay plain functions, so
+/// that rustfmt formats them (it cannot format code inside a macro call's braces).
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let backend = $crate::helpers::Backend::Sqlite;
+                super::$name($crate::helpers::TestApp::spawn(backend).await.unwrap()).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let backend = $crate::helpers::Backend::Postgres;
+                let Some(app) = $crate::helpers::TestApp::spawn(backend).await else {
+                    eprintln!("PostgreSQL not configured (CRM_TEST_POSTGRES_URL): skipped");
+                    return;
+                };
+                super::$name(app).await;
+            }
+        }
+    )*};
+}
+
+/// The same with each test's body inside the macro call, which rustfmt leaves as it is:
+/// prefer `both_backends!`.
 #[macro_export]
 macro_rules! on_both_backends {
     ($(async fn $name:ident($app:ident) $body:block)*) => {$(
@@ -273,12 +298,14 @@ macro_rules! on_both_backends {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let $app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await.unwrap();
+                let backend = $crate::helpers::Backend::Sqlite;
+                let $app = $crate::helpers::TestApp::spawn(backend).await.unwrap();
                 $body
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let Some($app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await else {
+                let backend = $crate::helpers::Backend::Postgres;
+                let Some($app) = $crate::helpers::TestApp::spawn(backend).await else {
                     eprintln!("PostgreSQL not configured (CRM_TEST_POSTGRES_URL): skipped");
                     return;
                 };

@@ -4,6 +4,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod constraints;
 mod contacts;
 mod correspondences;
 mod dashboard;

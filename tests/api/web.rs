@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use serde_json::Value;
 
+use crate::both_backends;
 use crate::helpers::TestApp;
 
 /// Fetches `path` and checks it is the web app's page, served as HTML with its headers.
@@ -37,51 +38,78 @@ async fn assert_app_page(app: &TestApp, path: &str) -> String {
     body
 }
 
-crate::on_both_backends! {
-    async fn the_home_page_is_the_web_app_with_a_strict_policy(app) {
-        let body = assert_app_page(&app, "/").await;
-        // Either the built app, or the page that says how to build it.
-        assert!(
-            body.contains("id=\"app\"") || body.contains("make build"),
-            "{body}"
-        );
-    }
+both_backends!(
+    the_home_page_is_the_web_app_with_a_strict_policy,
+    client_side_routes_get_the_same_page,
+    unknown_api_paths_keep_the_json_404,
+    other_methods_outside_the_api_are_not_the_web_apps,
+    the_docs_and_health_checks_are_still_the_servers,
+    a_missing_hashed_asset_is_a_404_not_the_page
+);
 
-    async fn client_side_routes_get_the_same_page(app) {
-        let home = assert_app_page(&app, "/").await;
-        for path in ["/leads/5", "/leads", "/pipeline", "/audit?entity=lead", "/login"] {
-            assert_eq!(assert_app_page(&app, path).await, home, "{path}");
-        }
-    }
+async fn the_home_page_is_the_web_app_with_a_strict_policy(app: TestApp) {
+    let body = assert_app_page(&app, "/").await;
+    // Either the built app, or the page that says how to build it.
+    assert!(
+        body.contains("id=\"app\"") || body.contains("make build"),
+        "{body}"
+    );
+}
 
-    async fn unknown_api_paths_keep_the_json_404(app) {
-        for path in ["/api/nothing-here/", "/api/leads/5/unknown/", "/api"] {
-            let (status, body) = app.call(reqwest::Method::GET, path, None, None).await;
-            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
-            assert_eq!(body, serde_json::json!({"detail": "Not found."}), "{path}");
-        }
-        let res = app.client.get(app.url("/api/nothing-here/")).send().await.unwrap();
-        assert_eq!(res.headers()[CONTENT_TYPE], "application/json");
+async fn client_side_routes_get_the_same_page(app: TestApp) {
+    let home = assert_app_page(&app, "/").await;
+    for path in [
+        "/leads/5",
+        "/leads",
+        "/pipeline",
+        "/audit?entity=lead",
+        "/login",
+    ] {
+        assert_eq!(assert_app_page(&app, path).await, home, "{path}");
     }
+}
 
-    async fn other_methods_outside_the_api_are_not_the_web_apps(app) {
-        let (status, body) = app.call(reqwest::Method::POST, "/leads/5", None, None).await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-        assert_eq!(body["detail"], Value::from("Not found."));
+async fn unknown_api_paths_keep_the_json_404(app: TestApp) {
+    for path in ["/api/nothing-here/", "/api/leads/5/unknown/", "/api"] {
+        let (status, body) = app.call(reqwest::Method::GET, path, None, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(body, serde_json::json!({"detail": "Not found."}), "{path}");
     }
+    let res = app
+        .client
+        .get(app.url("/api/nothing-here/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[CONTENT_TYPE], "application/json");
+}
 
-    async fn the_docs_and_health_checks_are_still_the_servers(app) {
-        let res = app.client.get(app.url("/redoc/")).send().await.unwrap();
-        assert_eq!(res.status(), StatusCode::OK);
-        assert!(res.text().await.unwrap().contains("redoc.standalone.js"));
-        let (status, _) = app.call(reqwest::Method::GET, "/healthz", None, None).await;
-        assert_eq!(status, StatusCode::OK);
-        let (status, _) = app.call(reqwest::Method::GET, "/calendar/unknown.ics", None, None).await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-    }
+async fn other_methods_outside_the_api_are_not_the_web_apps(app: TestApp) {
+    let (status, body) = app
+        .call(reqwest::Method::POST, "/leads/5", None, None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["detail"], Value::from("Not found."));
+}
 
-    async fn a_missing_hashed_asset_is_a_404_not_the_page(app) {
-        let res = app.client.get(app.url("/assets/missing-0000.js")).send().await.unwrap();
-        assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    }
+async fn the_docs_and_health_checks_are_still_the_servers(app: TestApp) {
+    let res = app.client.get(app.url("/redoc/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("redoc.standalone.js"));
+    let (status, _) = app.call(reqwest::Method::GET, "/healthz", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app
+        .call(reqwest::Method::GET, "/calendar/unknown.ics", None, None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn a_missing_hashed_asset_is_a_404_not_the_page(app: TestApp) {
+    let res = app
+        .client
+        .get(app.url("/assets/missing-0000.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
