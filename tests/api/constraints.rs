@@ -147,7 +147,13 @@ async fn children_added_while_their_lead_is_deleted_land_before_it_or_name_the_l
         ),
         (
             "/api/correspondences/",
-            json!({"lead": id, "type": "call", "subject": "hello", "description": "d", "date": "2030-01-01T09:00:00Z"}),
+            json!({
+                "lead": id,
+                "type": "call",
+                "subject": "hello",
+                "description": "d",
+                "date": "2030-01-01T09:00:00Z",
+            }),
         ),
     ];
     let adds = join_all((0..RACERS).map(|i| {
@@ -196,7 +202,14 @@ async fn correspondence_added_while_its_contact_is_deleted_keeps_no_dangling_con
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{contact}");
-    let body = json!({"lead": lead["id"], "contact": contact["id"], "type": "call", "subject": "hi", "description": "d", "date": "2030-01-01T09:00:00Z"});
+    let body = json!({
+        "lead": lead["id"],
+        "contact": contact["id"],
+        "type": "call",
+        "subject": "hi",
+        "description": "d",
+        "date": "2030-01-01T09:00:00Z",
+    });
     let adds =
         join_all((0..RACERS).map(|_| app.post("/api/correspondences/", &manager, body.clone())));
     let path = format!("/api/contacts/{}/", contact["id"]);

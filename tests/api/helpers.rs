@@ -288,33 +288,6 @@ macro_rules! both_backends {
     )*};
 }
 
-/// The same with each test's body inside the macro call, which rustfmt leaves as it is:
-/// prefer `both_backends!`.
-#[macro_export]
-macro_rules! on_both_backends {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let backend = $crate::helpers::Backend::Sqlite;
-                let $app = $crate::helpers::TestApp::spawn(backend).await.unwrap();
-                $body
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let backend = $crate::helpers::Backend::Postgres;
-                let Some($app) = $crate::helpers::TestApp::spawn(backend).await else {
-                    eprintln!("PostgreSQL not configured (CRM_TEST_POSTGRES_URL): skipped");
-                    return;
-                };
-                $body
-            }
-        }
-    )*};
-}
-
 /// For tests written as `async fn name(backend: Backend)` (they set up their own app):
 /// runs each on both backends, as `<name>::sqlite` and `<name>::postgres`.
 #[macro_export]

@@ -58,7 +58,12 @@ pub async fn writer(
             let marker = format!("L{prefix}-{worker}-{i}");
             let priority = ["low", "medium", "high"][i % 3];
             let status = ["new", "contacted", "qualified"][i % 3];
-            let body = json!({"first_name": marker, "estimated_value": format!("{i}.25"), "priority": priority, "status": status});
+            let body = json!({
+                "first_name": marker,
+                "estimated_value": format!("{i}.25"),
+                "priority": priority,
+                "status": status,
+            });
             (marker, "/api/leads/", body)
         } else {
             let marker = format!("N{prefix}-{worker}-{i}");
@@ -152,7 +157,8 @@ pub async fn check(db: &Db, ledger: &Ledger, prefix: &str) -> Figures {
     }
     let audited: BTreeSet<(String, i64)> = query(
         db,
-        "SELECT entity, entity_id FROM audit_logs WHERE action = 'create' AND entity IN ('lead', 'note')",
+        "SELECT entity, entity_id FROM audit_logs \
+         WHERE action = 'create' AND entity IN ('lead', 'note')",
     )
     .await
     .iter()
@@ -207,7 +213,8 @@ pub async fn check_counters(db: &Db) {
     assert_eq!(kept, real, "lead_stats equals the leads table");
     let contacts = query(
         db,
-        "SELECT CAST(n AS BIGINT), (SELECT CAST(COUNT(*) AS BIGINT) FROM contacts) FROM row_counts WHERE name = 'contacts'",
+        "SELECT CAST(n AS BIGINT), (SELECT CAST(COUNT(*) AS BIGINT) FROM contacts) \
+         FROM row_counts WHERE name = 'contacts'",
     )
     .await;
     assert_eq!(
@@ -219,7 +226,8 @@ pub async fn check_counters(db: &Db) {
 
 pub fn print(name: &str, f: &Figures) {
     eprintln!(
-        "{name}: attempted {}, acknowledged {}, indeterminate {}, refused {}, unsent {}, present {}, lost {}",
+        "{name}: attempted {}, acknowledged {}, indeterminate {}, refused {}, unsent {}, \
+         present {}, lost {}",
         f.attempted, f.acknowledged, f.indeterminate, f.refused, f.unsent, f.present, f.lost
     );
 }
