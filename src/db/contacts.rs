@@ -177,7 +177,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &ContactChanges) -> WriteResult<C
 /// Updates a contact under the rules of `contact::plan_update`.
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> WriteResult<Contact> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Contacts, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Contacts, _>(&txn, id, |v| v.lead).await?;
     let becomes_primary = contact::plan_update(&before, c)?;
     lock_lead(&txn, before.lead).await?;
     if becomes_primary && let Some(current) = current_primary(&txn, before.lead).await? {
@@ -200,7 +200,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> Writ
 /// a deleted primary hands over as `contact::successor` decides.
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Contacts, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Contacts, _>(&txn, id, |v| v.lead).await?;
     lock_lead(&txn, before.lead).await?;
     correspondences::detach_contact(&txn, actor, id).await?;
     resource::delete::<Contacts, _>(&txn, actor, &before).await?;

@@ -178,7 +178,7 @@ pub async fn update(
     c: &CorrespondenceChanges,
 ) -> WriteResult<Correspondence> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Correspondences, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Correspondences, _>(&txn, id, |v| v.lead).await?;
     let lead = c.lead.unwrap_or(before.lead);
     lock_lead(&txn, lead).await?;
     // Moving to another lead re-checks the kept contact too.
@@ -200,7 +200,7 @@ pub async fn update(
 
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Correspondences, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Correspondences, _>(&txn, id, |v| v.lead).await?;
     resource::delete::<Correspondences, _>(&txn, actor, &before).await?;
     txn.commit().await?;
     Ok(())

@@ -66,10 +66,14 @@ fn classify_sqlite(code: &str) -> Fault {
 /// PostgreSQL's SQLSTATEs (five characters, often all digits: never parsed as numbers).
 fn classify_sqlstate(code: &str) -> Fault {
     match code {
-        // disk_full, insufficient_resources, out_of_memory
-        "53100" | "53000" | "53200" => Fault::DiskFull,
-        // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
-        "57P01" | "57P02" | "57P03" | "53300" => Fault::Unavailable,
+        // disk_full
+        "53100" => Fault::DiskFull,
+        // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections,
+        // insufficient_resources, out_of_memory; and serialization_failure and
+        // deadlock_detected, which a later try of the same request can pass.
+        "57P01" | "57P02" | "57P03" | "53300" | "53000" | "53200" | "40001" | "40P01" => {
+            Fault::Unavailable
+        }
         // connection_exception and its subclasses
         c if c.starts_with("08") => Fault::Unavailable,
         _ => Fault::Other,
@@ -91,5 +95,7 @@ mod tests {
         assert_eq!(classify_sqlstate("57P01"), Fault::Unavailable);
         assert_eq!(classify_sqlstate("08006"), Fault::Unavailable);
         assert_eq!(classify_sqlstate("23505"), Fault::Other);
+        assert_eq!(classify_sqlstate("40P01"), Fault::Unavailable);
+        assert_eq!(classify_sqlstate("53200"), Fault::Unavailable);
     }
 }

@@ -50,6 +50,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0006_live_sessions.sql"),
         postgres: include_str!("migrations/postgres/0006_live_sessions.sql"),
     },
+    Migration {
+        version: 7,
+        name: "lead_stats_lock_order",
+        sqlite: include_str!("migrations/sqlite/0007_lead_stats_lock_order.sql"),
+        postgres: include_str!("migrations/postgres/0007_lead_stats_lock_order.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from

@@ -107,7 +107,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &NoteChanges) -> WriteResult<Note
 /// Updates a note under the rules of `note::check_update`.
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> WriteResult<Note> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Notes, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Notes, _>(&txn, id, |v| v.lead).await?;
     note::check_update(actor, &before, c)?;
     let after = resource::update::<Notes, _>(&txn, actor, &before, |q| {
         q.set("content", c.content.clone());
@@ -119,7 +119,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &NoteChanges) -> WriteRe
 
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Notes, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Notes, _>(&txn, id, |v| v.lead).await?;
     note::check_access(actor, &before)?;
     resource::delete::<Notes, _>(&txn, actor, &before).await?;
     txn.commit().await?;

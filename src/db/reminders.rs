@@ -132,6 +132,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> WriteResult<
     let txn = db.begin_write().await?;
     super::leads::lock::lock_lead(&txn, lead_id).await?;
     if let Some(recipient) = c.recipient {
+        super::users::require_assignable(&txn, "recipient", recipient).await?;
         reminder::check_recipient(actor, recipient, lead_assignee(&txn, lead_id).await?)?;
     }
     let item = resource::create::<Reminders, _>(
@@ -166,10 +167,13 @@ pub async fn create(db: &Db, actor: &Actor, c: &ReminderChanges) -> WriteResult<
 /// Applies a change under the rules of `reminder::plan_update`.
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> WriteResult<Reminder> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Reminders, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Reminders, _>(&txn, id, |v| v.lead).await?;
     let lead = c.lead.unwrap_or(before.lead);
     if lead != before.lead {
         super::leads::lock::lock_lead(&txn, lead).await?;
+    }
+    if let Some(recipient) = c.recipient {
+        super::users::require_assignable(&txn, "recipient", recipient).await?;
     }
     let UpdatePlan {
         status,
@@ -201,7 +205,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Wri
 
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Reminders, _>(&txn, id).await?;
+    let before = resource::require_child_locked::<Reminders, _>(&txn, id, |v| v.lead).await?;
     reminder::check_access(actor, &before)?;
     resource::delete::<Reminders, _>(&txn, actor, &before).await?;
     txn.commit().await?;

@@ -5,7 +5,7 @@
 
 use std::future::Future;
 
-use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Value};
 use serde::Serialize;
 
 use super::sql::{Sql, sql};
@@ -58,6 +58,43 @@ pub async fn get<R: Resource, C: ConnectionTrait>(
 
 pub async fn require<R: Resource, C: ConnectionTrait>(db: &C, id: i64) -> Result<R::View, DbError> {
     R::load(db, id).await?.ok_or(DbError::NotFound)
+}
+
+/// Loads row `id` for a write and holds it until the transaction ends, so that the domain
+/// decides on the state the write will change, not on a copy another writer has since
+/// changed or deleted. PostgreSQL locks the row (`FOR UPDATE`); SQLite's write
+/// transactions already run one at a time.
+pub async fn require_locked<R: Resource, C: ConnectionTrait>(
+    txn: &C,
+    id: i64,
+) -> Result<R::View, DbError> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let locked = sql(
+            &format!("SELECT id FROM {} WHERE id = $1 FOR UPDATE", R::TABLE),
+            [id.into()],
+        )
+        .row(txn)
+        .await?;
+        if locked.is_none() {
+            return Err(DbError::NotFound);
+        }
+    }
+    require::<R, C>(txn, id).await
+}
+
+/// `require_locked` for a row that belongs to a lead: the lead is locked first, in the
+/// order a lead's delete takes them (lead, then children), so the two cannot deadlock,
+/// and a child whose lead is being deleted is found gone rather than written.
+pub async fn require_child_locked<R: Resource, C: ConnectionTrait>(
+    txn: &C,
+    id: i64,
+    lead_of: impl Fn(&R::View) -> i64,
+) -> Result<R::View, DbError> {
+    let seen = require::<R, C>(txn, id).await?;
+    if !super::leads::lock::lock(txn, lead_of(&seen)).await? {
+        return Err(DbError::NotFound);
+    }
+    require_locked::<R, C>(txn, id).await
 }
 
 /// All rows of `lead_id`, oldest first.

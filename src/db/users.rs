@@ -1,7 +1,7 @@
 //! Users: SQL and the transactions that change them (each with its audit entry).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, FromQueryResult};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult};
 
 use super::resource::{self, Resource};
 use super::sql::{Sql, sql};
@@ -105,6 +105,31 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<UserRow>,
     .one(db)
     .await
     .map_err(DbError::from)
+}
+
+/// Checks, inside a write that names user `id` as its `field` (an assignee, a recipient),
+/// that the user may be chosen (`user::check_assignable`). On PostgreSQL the row stays
+/// share-locked until the write ends, so a deactivation at the same moment either comes
+/// first and is seen, or waits; SQLite's write transactions already take turns.
+pub async fn require_assignable<C: ConnectionTrait>(
+    txn: &C,
+    field: &str,
+    id: i64,
+) -> WriteResult<()> {
+    let lock = if txn.get_database_backend() == DbBackend::Postgres {
+        " FOR SHARE"
+    } else {
+        ""
+    };
+    let found: Option<UserRow> = sql(
+        &format!("SELECT {COLUMNS} FROM users WHERE id = $1{lock}"),
+        [id.into()],
+    )
+    .one(txn)
+    .await
+    .map_err(DbError::from)?;
+    user::check_assignable(field, id, found.map(|u| u.to_user()).as_ref())?;
+    Ok(())
 }
 
 pub async fn by_username<C: ConnectionTrait>(
@@ -215,7 +240,7 @@ pub async fn update(
     keep_session: Option<&str>,
 ) -> WriteResult<User> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Users, _>(&txn, id).await?;
+    let before = resource::require_locked::<Users, _>(&txn, id).await?;
     user::check_update(actor, &before, changes)?;
     let after = resource::update::<Users, _>(&txn, actor, &before, |q| {
         q.set("username", changes.username.clone())

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Backend, TestApp};
 use crate::run_on_both_backends;
+use crm::db::ConnectionTrait;
 
 run_on_both_backends!(
     twenty_concurrent_creates_of_one_username_make_one_user_and_nineteen_400s,
@@ -239,20 +240,20 @@ async fn a_foreign_key_the_domain_did_not_check_is_a_400_naming_the_field(backen
     let Some(app) = spawn(backend).await else {
         return;
     };
-    // The API checks an assignee before writing; the database's own key is the last word
-    // when that check is skipped or raced.
-    let changes = crm::domain::lead::LeadChanges {
-        first_name: Some("Orphan".into()),
-        assigned_to: Some(Some(987_654)),
-        ..Default::default()
-    };
-    let actor = crm::domain::Actor::system();
-    let err = crm::db::leads::create(&app.db, &actor, &changes)
+    // Every write checks an assignee inside its transaction; the database's own key is the
+    // last word for a statement that does not, and reads as the same field error.
+    let insert = "INSERT INTO leads (first_name, last_name, company, title, email, phone, \
+                  status, priority, estimated_value, source, description, assigned_to, \
+                  created_by, created_at, updated_at) \
+                  VALUES ('Orphan', '', '', '', '', '', 'new', 1, 0, '', '', 987654, NULL, \
+                  '2030-01-01T00:00:00Z', '2030-01-01T00:00:00Z')";
+    let err = app
+        .db
+        .conn
+        .execute_unprepared(insert)
         .await
         .expect_err("no such user");
-    let crm::db::WriteError::Db(db_error) = err else {
-        panic!("not a database error: {err}");
-    };
+    let db_error = crm::db::DbError::from(err);
     let field = match backend {
         // SQLite does not say which key failed.
         Backend::Sqlite => "non_field_errors",

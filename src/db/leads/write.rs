@@ -43,6 +43,9 @@ impl Resource for Leads {
 /// Creates a lead with its audit entry.
 pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> WriteResult<Lead> {
     let txn = db.begin_write().await?;
+    if let Some(Some(assignee)) = c.assigned_to {
+        crate::db::users::require_assignable(&txn, "assigned_to", assignee).await?;
+    }
     let lead = resource::create::<Leads, _>(
         &txn,
         actor,
@@ -85,7 +88,10 @@ pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> WriteResult<Lead
 /// Applies `c` to lead `id` with its audit entry (the whole object before and after).
 pub async fn update(db: &Db, actor: &Actor, id: i64, c: &LeadChanges) -> WriteResult<Lead> {
     let txn = db.begin_write().await?;
-    let before = resource::require::<Leads, _>(&txn, id).await?;
+    let before = resource::require_locked::<Leads, _>(&txn, id).await?;
+    if let Some(Some(assignee)) = c.assigned_to {
+        crate::db::users::require_assignable(&txn, "assigned_to", assignee).await?;
+    }
     let after = resource::update::<Leads, _>(&txn, actor, &before, |q| {
         q.set("first_name", c.first_name.clone())
             .set("last_name", c.last_name.clone())
