@@ -8,8 +8,10 @@
 //!   slowed, never refused, so that no one can lock a user out by failing on purpose, and
 //!   the user is told once per window (see `alert.rs`).
 //!
-//! An attempt is counted as a failure when it starts and taken back if it succeeds, so that
-//! many concurrent attempts cannot all pass the check before the first one fails.
+//! An attempt is counted as a failure when it starts, so that many concurrent attempts
+//! cannot all pass the check before the first one fails. It is taken back if it succeeds,
+//! and also if it ends any other way than with bad credentials (a database error, a
+//! timeout, a dropped connection): only a wrong password may count against anyone.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::IpAddr;
@@ -41,9 +43,13 @@ struct UsernameFailures {
     alerted: Option<Instant>,
 }
 
-/// An attempt that passed the check: counted as a failure until `succeeded`.
+/// An attempt that passed the check: counted as a failure until `succeeded`, kept by
+/// `failed`, and taken back if dropped unsettled (the login ended without an answer on the
+/// credentials; an early return must not count).
 #[derive(Debug)]
-pub struct Attempt {
+pub struct Attempt<'a> {
+    throttle: &'a LoginThrottle,
+    settled: bool,
     username: String,
     address: IpAddr,
     at: Instant,
@@ -68,7 +74,7 @@ impl LoginThrottle {
 
     /// Starts an attempt: `Err(seconds to wait)` when the (username, address) pair or the
     /// address is over its limit; otherwise the attempt, counted as a failure for now.
-    pub fn begin(&self, username: &str, address: IpAddr) -> Result<Attempt, u64> {
+    pub fn begin(&self, username: &str, address: IpAddr) -> Result<Attempt<'_>, u64> {
         let now = Instant::now();
         let window = self.config.window;
         let username = username.to_lowercase();
@@ -96,6 +102,8 @@ impl LoginThrottle {
             .or_default()
             .push_back(now);
         Ok(Attempt {
+            throttle: self,
+            settled: false,
             username,
             address,
             at: now,
@@ -105,7 +113,8 @@ impl LoginThrottle {
 
     /// The attempt failed: it stays counted. Returns an alert when the username's failures
     /// reach its limit and the user has not been told within the window.
-    pub fn failed(&self, attempt: Attempt) -> Option<AttackAlert> {
+    pub fn failed(&self, mut attempt: Attempt) -> Option<AttackAlert> {
+        attempt.settled = true;
         let now = Instant::now();
         let mut state = self.state.lock().expect("throttle lock");
         let entry = state.usernames.get_mut(&attempt.username)?;
@@ -127,24 +136,13 @@ impl LoginThrottle {
 
     /// The attempt succeeded: it is taken back, and the pair's failures are forgotten (the
     /// username's and the address's others stay: they may be someone else's).
-    pub fn succeeded(&self, attempt: Attempt) {
+    pub fn succeeded(&self, mut attempt: Attempt) {
+        attempt.settled = true;
         let mut state = self.state.lock().expect("throttle lock");
         state
             .pairs
             .remove(&(attempt.username.clone(), attempt.address));
-        if let Some(times) = state.addresses.get_mut(&attempt.address)
-            && let Some(i) = times.iter().rposition(|t| *t == attempt.at)
-        {
-            times.remove(i);
-        }
-        if let Some(entry) = state.usernames.get_mut(&attempt.username)
-            && let Some(i) = entry
-                .failures
-                .iter()
-                .rposition(|(t, a)| *t == attempt.at && *a == attempt.address)
-        {
-            entry.failures.remove(i);
-        }
+        state.take_back(&attempt);
     }
 
     /// The wait before answering an attempt for a username with `failures` in the window:
@@ -170,7 +168,42 @@ impl LoginThrottle {
     }
 }
 
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        if self.settled {
+            return;
+        }
+        // A poisoned lock is left alone: panicking in a drop could abort the process.
+        if let Ok(mut state) = self.throttle.state.lock() {
+            let key = (self.username.clone(), self.address);
+            if let Some(times) = state.pairs.get_mut(&key)
+                && let Some(i) = times.iter().rposition(|t| *t == self.at)
+            {
+                times.remove(i);
+            }
+            state.take_back(self);
+        }
+    }
+}
+
 impl State {
+    /// Removes `attempt` from the address's and the username's failures.
+    fn take_back(&mut self, attempt: &Attempt) {
+        if let Some(times) = self.addresses.get_mut(&attempt.address)
+            && let Some(i) = times.iter().rposition(|t| *t == attempt.at)
+        {
+            times.remove(i);
+        }
+        if let Some(entry) = self.usernames.get_mut(&attempt.username)
+            && let Some(i) = entry
+                .failures
+                .iter()
+                .rposition(|(t, a)| *t == attempt.at && *a == attempt.address)
+        {
+            entry.failures.remove(i);
+        }
+    }
+
     fn sweep(&mut self, now: Instant, window: Duration) {
         let size = self.pairs.len() + self.addresses.len() + self.usernames.len();
         if size <= SWEEP_ABOVE {
@@ -318,6 +351,35 @@ mod tests {
         assert!(
             attempt.delay.is_zero(),
             "the success did not count toward the username"
+        );
+    }
+
+    #[test]
+    fn an_attempt_dropped_without_an_outcome_is_taken_back_and_keeps_earlier_failures() {
+        let throttle = LoginThrottle::new(ThrottleConfig {
+            per_username: 2,
+            ..config()
+        });
+        fail(&throttle, "amina", "10.0.0.1");
+        for _ in 0..10 {
+            drop(
+                throttle
+                    .begin("amina", ip("10.0.0.1"))
+                    .expect("not refused"),
+            );
+        }
+        fail(&throttle, "amina", "10.0.0.1");
+        let attempt = throttle
+            .begin("amina", ip("10.0.0.1"))
+            .expect("two failures are under the pair's limit of three");
+        assert!(
+            !attempt.delay.is_zero(),
+            "the failures before and after the dropped attempts still count"
+        );
+        throttle.failed(attempt);
+        assert!(
+            throttle.begin("amina", ip("10.0.0.1")).is_err(),
+            "the third failure reaches the pair's limit"
         );
     }
 }

@@ -56,7 +56,8 @@ pub fn wrap(routes: Router, config: &Config) -> Router {
                         .get(&REQUEST_ID)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
-                    tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
+                    let path = loggable_path(req.uri().path());
+                    tracing::info_span!("request", id, method = %req.method(), path = %path)
                 }))
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
                 .layer(cors_layer(&config.cors_origins))
@@ -66,6 +67,16 @@ pub fn wrap(routes: Router, config: &Config) -> Router {
                     handler_timeout,
                 )),
         )
+}
+
+/// The request path as it may be logged: the calendar feed's path is its secret, so it is
+/// replaced (the trace layer's own events log no URI; they sit in this span).
+fn loggable_path(path: &str) -> &str {
+    match path.strip_prefix("/calendar/") {
+        Some(rest) if rest.ends_with(".ics") => "/calendar/***.ics",
+        Some(_) => "/calendar/***",
+        None => path,
+    }
 }
 
 /// Collection URLs work with or without their trailing slash: the path is given one
@@ -138,4 +149,28 @@ pub async fn not_found(method: Method, uri: axum::http::Uri) -> Response {
 
 pub async fn method_not_allowed(method: Method) -> Response {
     ApiError::MethodNotAllowed(method.to_string()).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn the_calendar_feed_token_is_redacted_from_logged_paths() {
+        let token = "0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            loggable_path(&format!("/calendar/{token}.ics")),
+            "/calendar/***.ics"
+        );
+        assert_eq!(
+            loggable_path(&format!("/calendar/{token}")),
+            "/calendar/***"
+        );
+        assert_eq!(
+            loggable_path(&format!("/calendar/{token}.ics/more")),
+            "/calendar/***"
+        );
+        assert_eq!(loggable_path("/api/leads/12/"), "/api/leads/12/");
+        assert_eq!(loggable_path("/calendar"), "/calendar");
+    }
 }

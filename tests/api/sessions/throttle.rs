@@ -241,3 +241,27 @@ crate::run_on_both_backends!(
     past_the_username_limit_logins_are_slowed_and_the_user_is_told_once,
     the_alert_goes_by_smtp_without_holding_up_the_login_or_failing_it,
 );
+
+crate::both_backends!(a_database_outage_during_logins_does_not_throttle_the_right_password_later);
+
+async fn a_database_outage_during_logins_does_not_throttle_the_right_password_later(app: TestApp) {
+    use sea_orm::ConnectionTrait;
+    // The login's user lookup fails as it would with the database away.
+    let rename = |from: &str, to: &str| format!("ALTER TABLE {from} RENAME TO {to}");
+    app.db
+        .conn
+        .execute_unprepared(&rename("users", "users_away"))
+        .await
+        .unwrap();
+    for _ in 0..6 {
+        let (status, body) = app.login_body("agent", PASSWORD).await;
+        assert!(status.is_server_error(), "{status} {body}");
+    }
+    app.db
+        .conn
+        .execute_unprepared(&rename("users_away", "users"))
+        .await
+        .unwrap();
+    let (status, body) = app.login_body("agent", PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
