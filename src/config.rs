@@ -186,6 +186,10 @@ pub struct ServeArgs {
     /// Time a request has to send its whole body; then it gets 408.
     #[arg(long, env = "CRM_BODY_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
     pub body_timeout: Duration,
+    /// Time a CSV download may go without the client taking its rows; then it is aborted
+    /// and its database connection freed.
+    #[arg(long, env = "CRM_EXPORT_SEND_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
+    pub export_send_timeout: Duration,
     /// Log as JSON lines instead of text.
     #[arg(long, env = "CRM_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
@@ -204,6 +208,7 @@ pub struct Config {
     pub body_limit: usize,
     pub header_timeout: Duration,
     pub body_timeout: Duration,
+    pub export_send_timeout: Duration,
     pub throttle: ThrottleConfig,
 }
 
@@ -256,6 +261,7 @@ impl Config {
             body_limit: args.body_limit,
             header_timeout: args.header_timeout,
             body_timeout: args.body_timeout,
+            export_send_timeout: args.export_send_timeout,
             throttle: ThrottleConfig::default(),
         }
     }
@@ -273,6 +279,7 @@ impl Default for Config {
             body_limit: 1024 * 1024,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
+            export_send_timeout: Duration::from_secs(30),
             throttle: ThrottleConfig::default(),
         }
     }

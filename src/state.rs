@@ -21,6 +21,14 @@ pub struct AppState {
     pub throttle: Arc<LoginThrottle>,
     /// Mail sent on behalf of requests (sign-in alerts); the outbox unless `with_mailer`.
     pub mail: Arc<AccountMail>,
+    /// Permits for CSV exports running at once: each holds a database connection for as
+    /// long as its client reads, so they may take only part of the pool.
+    pub exports: Arc<tokio::sync::Semaphore>,
+}
+
+/// How many CSV exports may run at once: a quarter of the read pool, at least one.
+pub fn export_limit(db: &Db) -> usize {
+    (db.read_connections() as usize / 4).max(1)
 }
 
 impl AppState {
@@ -40,6 +48,7 @@ impl AppState {
             throttle: Arc::new(LoginThrottle::new(config.throttle)),
             mail: Arc::new(AccountMail::new(Mailer::Outbox)),
             config: Arc::new(config),
+            exports: Arc::new(tokio::sync::Semaphore::new(export_limit(&db))),
             db,
         })
     }

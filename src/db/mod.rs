@@ -52,11 +52,11 @@ impl Db {
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         if url.starts_with("sqlite:") {
             ensure_sqlite_folder(url)?;
-            let conn = Self::open(url, 8).await?;
+            let conn = Self::open(url, SQLITE_READ_CONNECTIONS).await?;
             let writer = Self::open(url, 1).await?;
             Ok(Db { conn, writer })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let conn = Self::open(url, 16).await?;
+            let conn = Self::open(url, POSTGRES_CONNECTIONS).await?;
             Ok(Db {
                 writer: conn.clone(),
                 conn,
@@ -102,6 +102,14 @@ impl Db {
         self.conn.get_database_backend()
     }
 
+    /// The size of the pool that reads (`conn`).
+    pub fn read_connections(&self) -> u32 {
+        match self.backend() {
+            DbBackend::Sqlite => SQLITE_READ_CONNECTIONS,
+            _ => POSTGRES_CONNECTIONS,
+        }
+    }
+
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read-then-write transaction waits for its turn instead of
     /// failing when another writer got there first.
@@ -123,6 +131,10 @@ impl Db {
         )
     }
 }
+
+/// Pool sizes: SQLite's readers (its writer has a pool of one), PostgreSQL's one pool.
+const SQLITE_READ_CONNECTIONS: u32 = 8;
+const POSTGRES_CONNECTIONS: u32 = 16;
 
 /// How long a request waits for a PostgreSQL connection before it answers 503.
 const POSTGRES_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);

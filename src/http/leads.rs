@@ -158,7 +158,9 @@ pub async fn destroy(
     responses(
         (status = 200, content_type = "text/csv", body = String,
             description = "Header row, then one row per lead"),
-        (status = 400, body = ValidationErrors)))]
+        (status = 400, body = ValidationErrors),
+        (status = 503, body = ErrorDetail,
+            description = "Too many exports running, or the database is unavailable")))]
 pub async fn export(
     State(state): State<AppState>,
     caller: CurrentUser,
@@ -167,7 +169,12 @@ pub async fn export(
     let filter = filter(&mut params, &caller);
     let order = params.ordering(db::leads::ORDERING, "-created_at", "leads.id");
     params.finish()?;
-    let body = Body::from_stream(csv_export::stream(state.db.clone(), filter, order).await?);
+    let Ok(permit) = std::sync::Arc::clone(&state.exports).try_acquire_owned() else {
+        return Ok(csv_export::busy());
+    };
+    let timeout = state.config.export_send_timeout;
+    let rows = csv_export::stream(state.db.clone(), filter, order, timeout, permit).await?;
+    let body = Body::from_stream(rows);
     let filename = format!("leads-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
     let mut response = body.into_response();
     let headers = response.headers_mut();

@@ -222,12 +222,15 @@ pub struct ExportRow {
 }
 
 /// Streams every lead that matches, in order, from a database cursor into `sink`; stops
-/// early when the receiver goes away (the client disconnected).
+/// early when the receiver goes away (the client disconnected). The cursor holds a pooled
+/// connection, so a client that stops reading must not keep it: when `sink` has had no
+/// room for `send_timeout`, the export ends with an error.
 pub async fn export(
     db: &Db,
     filter: &LeadFilter,
     order: &str,
     sink: tokio::sync::mpsc::Sender<ExportRow>,
+    send_timeout: std::time::Duration,
 ) -> Result<(), DbError> {
     let mut q = Sql::new(
         "SELECT leads.id, leads.first_name, leads.last_name, leads.company, leads.title, \
@@ -240,8 +243,15 @@ pub async fn export(
     let mut stream = db.conn.stream_raw(q.statement(db.backend())).await?;
     while let Some(row) = stream.next().await {
         let row = ExportRow::from_query_result(&row?, "")?;
-        if sink.send(row).await.is_err() {
-            break;
+        match tokio::time::timeout(send_timeout, sink.send(row)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => break,
+            Err(_) => {
+                return Err(DbError::Other(sea_orm::DbErr::Custom(format!(
+                    "the client read nothing for {}s",
+                    send_timeout.as_secs_f32()
+                ))));
+            }
         }
     }
     Ok(())

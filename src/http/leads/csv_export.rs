@@ -1,9 +1,13 @@
 //! The CSV export body: rows flow from a database cursor through a small bounded channel
 //! and leave as CSV chunks, so memory stays flat however many leads there are.
 
+use std::time::Duration;
+
 use axum::body::Bytes;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use futures_util::{Stream, StreamExt};
-use tokio::sync::mpsc;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
 
 use crate::db::{self, Db, DbErr, DbError, leads::ExportRow, leads::LeadFilter};
 use crate::domain::lead::Priority;
@@ -69,6 +73,20 @@ fn writer() -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// Seconds a refused export is told to wait before trying again.
+const BUSY_RETRY_AFTER_SECS: u32 = 10;
+
+/// The answer when every export permit is taken.
+pub fn busy() -> Response {
+    let body = serde_json::json!({ "detail": "Too many exports are running. Try again shortly." });
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(BUSY_RETRY_AFTER_SECS),
+    );
+    response
+}
+
 /// What the export task hands over when it ends: the reason it stopped early, if any.
 type Outcome = tokio::task::JoinHandle<Result<(), DbError>>;
 
@@ -77,15 +95,22 @@ type Outcome = tokio::task::JoinHandle<Result<(), DbError>>;
 /// The first row is awaited before the response starts, so that a query that fails at
 /// once is answered with an error status. A failure after that ends the stream with an
 /// error, which aborts the response (no terminating chunk): every client sees a failed
-/// download rather than a short file that looks complete.
+/// download rather than a short file that looks complete. A client that takes no rows for
+/// `send_timeout` is such a failure too. `permit` is held until the database cursor is
+/// closed.
 pub async fn stream(
     db: Db,
     filter: LeadFilter,
     order: String,
+    send_timeout: Duration,
+    permit: OwnedSemaphorePermit,
 ) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>>, DbError> {
     let (tx, mut rx) = mpsc::channel::<ExportRow>(CHUNK_ROWS * 2);
-    let task: Outcome =
-        tokio::spawn(async move { db::leads::export(&db, &filter, &order, tx).await });
+    let task: Outcome = tokio::spawn(async move {
+        let outcome = db::leads::export(&db, &filter, &order, tx, send_timeout).await;
+        drop(permit);
+        outcome
+    });
     let mut head = writer();
     let _ = head.write_record(HEADER);
     let first_row = rx.recv().await;
