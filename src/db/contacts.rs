@@ -179,7 +179,6 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> Writ
     let txn = db.begin_write().await?;
     let before = resource::require_child_locked::<Contacts, _>(&txn, id, |v| v.lead).await?;
     let becomes_primary = contact::plan_update(&before, c)?;
-    lock_lead(&txn, before.lead).await?;
     if becomes_primary && let Some(current) = current_primary(&txn, before.lead).await? {
         demote(&txn, actor, &current).await?;
     }
@@ -201,7 +200,6 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ContactChanges) -> Writ
 pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
     let txn = db.begin_write().await?;
     let before = resource::require_child_locked::<Contacts, _>(&txn, id, |v| v.lead).await?;
-    lock_lead(&txn, before.lead).await?;
     correspondences::detach_contact(&txn, actor, id).await?;
     resource::delete::<Contacts, _>(&txn, actor, &before).await?;
     let remaining = resource::of_lead::<Contacts, _>(&txn, before.lead).await?;

@@ -180,7 +180,10 @@ pub async fn update(
     let txn = db.begin_write().await?;
     let before = resource::require_child_locked::<Correspondences, _>(&txn, id, |v| v.lead).await?;
     let lead = c.lead.unwrap_or(before.lead);
-    lock_lead(&txn, lead).await?;
+    // Its own lead is locked already; a lead it moves to is locked too.
+    if lead != before.lead {
+        lock_lead(&txn, lead).await?;
+    }
     // Moving to another lead re-checks the kept contact too.
     let contact = c.contact.unwrap_or(before.contact);
     check_contact(&txn, lead, contact).await?;
