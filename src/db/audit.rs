@@ -72,6 +72,8 @@ pub struct AuditRow {
     pub entity_id: i64,
     pub user_id: Option<i64>,
     pub username: String,
+    /// The person's full name, else their username; null for the system.
+    pub user_name: Option<String>,
     pub summary: String,
     /// JSON text (read as text on both backends).
     pub changes: String,
@@ -90,8 +92,13 @@ pub struct AuditFilter {
     pub until: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str = "id, action, entity, entity_id, user_id, username, summary, \
-                       CAST(changes AS TEXT) AS changes, timestamp";
+/// `user_name` is read at each request rather than stored, so that a renamed person shows
+/// under their name of today; the stored username stands in for a user since removed.
+const COLUMNS: &str = "id, action, entity, entity_id, user_id, username, \
+    CASE WHEN audit_logs.user_id IS NULL THEN NULL ELSE COALESCE((SELECT \
+        COALESCE(NULLIF(TRIM(u.first_name || ' ' || u.last_name), ''), u.username) \
+        FROM users u WHERE u.id = audit_logs.user_id), audit_logs.username) END AS user_name, \
+    summary, CAST(changes AS TEXT) AS changes, timestamp";
 
 pub async fn list(
     db: &Db,
@@ -134,13 +141,24 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<AuditRow>, DbError> {
     .map_err(DbError::from)
 }
 
-/// The newest `n` entries (for the dashboard's activity feed).
-pub async fn recent(db: &Db, n: u64) -> Result<Vec<AuditRow>, DbError> {
-    sql(
-        &format!("SELECT {COLUMNS} FROM audit_logs ORDER BY timestamp DESC, id DESC LIMIT {n}"),
-        [],
-    )
-    .all(&db.conn)
-    .await
-    .map_err(DbError::from)
+/// Whose entries the dashboard's feed shows.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedFilter {
+    /// Only this user's actions.
+    pub user: Option<i64>,
+    /// Whether the system's own entries (no acting user) are shown.
+    pub include_system: bool,
+}
+
+/// The newest `n` entries (for the dashboard's activity feed). Both filters follow an index
+/// (`audit_logs_user`, `audit_logs_timestamp`), so the feed stays cheap on a long trail.
+pub async fn recent(db: &Db, n: u64, filter: FeedFilter) -> Result<Vec<AuditRow>, DbError> {
+    let mut q = Sql::new(format!("SELECT {COLUMNS} FROM audit_logs WHERE 1 = 1"));
+    if let Some(user) = filter.user {
+        q.push(" AND user_id = ").bind(user);
+    } else if !filter.include_system {
+        q.push(" AND user_id IS NOT NULL");
+    }
+    q.push(&format!(" ORDER BY timestamp DESC, id DESC LIMIT {n}"));
+    q.all(&db.conn).await.map_err(DbError::from)
 }

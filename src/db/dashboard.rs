@@ -6,9 +6,12 @@ use std::collections::HashMap;
 
 use sea_orm::ConnectionTrait;
 
+use super::reminders::{ReminderRow, Reminders, SOONEST_FIRST};
+use super::resource::Resource;
 use super::sql::{Sql, sql};
-use super::{Db, DbErr, DbError};
+use super::{Db, DbErr, DbError, now};
 use crate::domain::lead::{LeadStatus, Priority};
+use crate::domain::reminder::Reminder;
 
 #[derive(Debug, Default)]
 pub struct Figures {
@@ -23,19 +26,61 @@ pub struct Figures {
 
 pub async fn figures(db: &Db) -> Result<Figures, DbError> {
     let conn = &db.conn;
-    let backend = conn.get_database_backend();
     // Whole units and cents are summed apart (see the migration); read as text to cover
     // PostgreSQL's numeric sums.
-    let rows = conn
-        .query_all_raw(
-            sql(
-                "SELECT status, priority, leads, CAST(value_units AS TEXT), \
-                 CAST(value_cents AS TEXT) FROM lead_stats",
-                [],
-            )
-            .statement(backend),
-        )
+    let mut figures = grouped(
+        db,
+        sql(
+            "SELECT status, priority, leads, CAST(value_units AS TEXT), \
+             CAST(value_cents AS TEXT) FROM lead_stats",
+            [],
+        ),
+    )
+    .await?;
+    let contacts = sql("SELECT n FROM row_counts WHERE name = 'contacts'", [])
+        .row(conn)
         .await?;
+    figures.total_contacts = match contacts {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(figures)
+}
+
+/// The figures of the leads assigned to `user`, counted from the rows: the counters are kept
+/// per status and priority only. The covering index `leads_assignee_figures` lets both
+/// backends answer from the index alone, reading only that user's entries.
+pub async fn figures_of(db: &Db, user: i64) -> Result<Figures, DbError> {
+    let mut figures = grouped(
+        db,
+        sql(
+            "SELECT status, priority, COUNT(*), CAST(SUM(estimated_value / 100) AS TEXT), \
+             CAST(SUM(estimated_value % 100) AS TEXT) FROM leads WHERE assigned_to = $1 \
+             GROUP BY status, priority",
+            [user.into()],
+        ),
+    )
+    .await?;
+    let contacts = sql(
+        // The leads' ids first, then their contacts through `contacts_lead` in id order:
+        // about three times faster on SQLite than the same join planned row by row.
+        "SELECT COUNT(*) FROM contacts WHERE lead_id IN \
+         (SELECT id FROM leads WHERE assigned_to = $1)",
+        [user.into()],
+    )
+    .row(&db.conn)
+    .await?;
+    figures.total_contacts = match contacts {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(figures)
+}
+
+/// Adds up rows of (status, priority rank, leads, value units, value cents).
+async fn grouped(db: &Db, q: Sql) -> Result<Figures, DbError> {
+    let backend = db.conn.get_database_backend();
+    let rows = db.conn.query_all_raw(q.statement(backend)).await?;
     let mut figures = Figures::default();
     let parse = |s: String| {
         s.parse::<i128>()
@@ -56,14 +101,32 @@ pub async fn figures(db: &Db) -> Result<Figures, DbError> {
             None => figures.by_priority.push((priority, leads)),
         }
     }
-    let contacts = sql("SELECT n FROM row_counts WHERE name = 'contacts'", [])
-        .row(conn)
-        .await?;
-    figures.total_contacts = match contacts {
-        Some(row) => row.try_get_by_index(0)?,
-        None => 0,
-    };
     Ok(figures)
+}
+
+/// The `n` soonest pending reminders of `recipient` still to come, like
+/// `reminders::soonest` (the same `FROM`, so that a join added there applies here too).
+pub async fn upcoming_reminders_of(
+    db: &Db,
+    recipient: i64,
+    n: u64,
+) -> Result<Vec<Reminder>, DbError> {
+    let mut from = Sql::new(format!(
+        "FROM {} WHERE reminders.status = 'pending' AND reminders.recipient_id = ",
+        Reminders::FROM
+    ));
+    from.bind(recipient);
+    from.push(" AND reminders.remind_at >= ").bind(now());
+    let rows = super::sql::rows::<ReminderRow, _>(
+        &db.conn,
+        Reminders::COLUMNS,
+        &from,
+        SOONEST_FIRST,
+        n,
+        0,
+    )
+    .await?;
+    Ok(rows.into_iter().map(Reminders::view).collect())
 }
 
 /// The lead each changed record belongs to (the lead itself for a lead), in the order

@@ -101,6 +101,9 @@ pub async fn mark_sent<C: ConnectionTrait>(
     let Some(before) = resource::get::<Reminders, _>(txn, id).await? else {
         return Ok(false);
     };
+    // The lead first, like every other writer of its children: the status change updates
+    // the lead's next step (a trigger), and the opposite lock order could deadlock.
+    super::leads::lock::lock(txn, before.lead).await?;
     let ts = now();
     let changed = sql(
         "UPDATE reminders SET status = 'sent', sent_at = $1, updated_at = $1, last_error = '', \
@@ -163,6 +166,7 @@ pub async fn mark_failed(
     let Some(before) = resource::get::<Reminders, _>(&txn, reminder.id).await? else {
         return Ok(());
     };
+    super::leads::lock::lock(&txn, before.lead).await?;
     let ts = now();
     let status = if retry_at.is_some() {
         "pending"

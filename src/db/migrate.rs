@@ -56,6 +56,30 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0007_lead_stats_lock_order.sql"),
         postgres: include_str!("migrations/postgres/0007_lead_stats_lock_order.sql"),
     },
+    Migration {
+        version: 8,
+        name: "next_steps",
+        sqlite: include_str!("migrations/sqlite/0008_next_steps.sql"),
+        postgres: include_str!("migrations/postgres/0008_next_steps.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "search_contacts_notes",
+        sqlite: include_str!("migrations/sqlite/0009_search_contacts_notes.sql"),
+        postgres: include_str!("migrations/postgres/0009_search_contacts_notes.sql"),
+    },
+    Migration {
+        version: 10,
+        name: "assignee_figures",
+        sqlite: include_str!("migrations/sqlite/0010_assignee_figures.sql"),
+        postgres: include_str!("migrations/postgres/0010_assignee_figures.sql"),
+    },
+    Migration {
+        version: 11,
+        name: "pipeline_columns",
+        sqlite: include_str!("migrations/sqlite/0011_pipeline_columns.sql"),
+        postgres: include_str!("migrations/postgres/0011_pipeline_columns.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied; returns how many ran. Safe to call from

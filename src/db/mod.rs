@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod dispatch;
 pub mod error;
 pub mod fault;
+pub mod global_search;
 pub mod leads;
 pub mod migrate;
 pub mod notes;
@@ -18,6 +19,7 @@ pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod sql;
+pub mod timeline;
 pub mod tokens;
 pub mod users;
 

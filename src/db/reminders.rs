@@ -9,6 +9,7 @@ use super::sql::sql;
 use super::{Db, DbErr, DbError, WriteResult, now};
 use crate::domain::Actor;
 use crate::domain::reminder::{self, Reminder, ReminderChanges, ReminderStatus, UpdatePlan};
+use crate::domain::user::full_name;
 
 pub struct Reminders;
 
@@ -16,10 +17,16 @@ pub struct Reminders;
 pub struct ReminderRow {
     pub id: i64,
     pub lead_id: i64,
+    pub lead_first: Option<String>,
+    pub lead_last: Option<String>,
+    pub lead_company: Option<String>,
     pub title: String,
     pub message: String,
     pub remind_at: DateTime<Utc>,
     pub recipient_id: i64,
+    pub recipient_first: Option<String>,
+    pub recipient_last: Option<String>,
+    pub recipient_username: Option<String>,
     pub status: String,
     pub sent_at: Option<DateTime<Utc>>,
     pub completed_at: Option<DateTime<Utc>>,
@@ -35,19 +42,39 @@ impl Resource for Reminders {
     const COLUMNS: &'static str = "reminders.id, reminders.lead_id, reminders.title, \
         reminders.message, reminders.remind_at, reminders.recipient_id, reminders.status, \
         reminders.sent_at, reminders.completed_at, reminders.last_error, reminders.created_by, \
-        reminders.created_at, reminders.updated_at";
-    const FROM: &'static str = "reminders";
+        reminders.created_at, reminders.updated_at, \
+        lead.first_name AS lead_first, lead.last_name AS lead_last, lead.company AS lead_company, \
+        recipient.first_name AS recipient_first, recipient.last_name AS recipient_last, \
+        recipient.username AS recipient_username";
+    /// The lead's and the recipient's names come with the row, so a list of reminders is one
+    /// query (outer joins: both databases drop them from the count when unused).
+    const FROM: &'static str = "reminders LEFT JOIN leads lead ON lead.id = reminders.lead_id \
+        LEFT JOIN users recipient ON recipient.id = reminders.recipient_id";
     type Row = ReminderRow;
     type View = Reminder;
 
     fn view(r: ReminderRow) -> Reminder {
+        let recipient_name = full_name(
+            r.recipient_first.as_deref().unwrap_or(""),
+            r.recipient_last.as_deref().unwrap_or(""),
+        );
         Reminder {
             id: r.id,
             lead: r.lead_id,
+            lead_name: full_name(
+                r.lead_first.as_deref().unwrap_or(""),
+                r.lead_last.as_deref().unwrap_or(""),
+            ),
+            lead_company: r.lead_company.unwrap_or_default(),
             title: r.title,
             message: r.message,
             remind_at: r.remind_at,
             recipient: r.recipient_id,
+            recipient_name: if recipient_name.is_empty() {
+                r.recipient_username.unwrap_or_default()
+            } else {
+                recipient_name
+            },
             status: ReminderStatus::parse(&r.status).unwrap_or(ReminderStatus::Pending),
             sent_at: r.sent_at,
             completed_at: r.completed_at,
@@ -81,6 +108,11 @@ pub struct ReminderFilter {
     pub upcoming: bool,
     /// Due before now, neither cancelled nor completed.
     pub overdue: bool,
+    /// `remind_at` on or after / on or before these instants.
+    pub remind_at_after: Option<DateTime<Utc>>,
+    pub remind_at_before: Option<DateTime<Utc>>,
+    /// Completed (`completed_at` set) or not.
+    pub completed: Option<bool>,
 }
 
 pub async fn list(
@@ -108,6 +140,19 @@ pub async fn list(
         if f.overdue {
             q.push(" AND reminders.status <> 'cancelled' AND reminders.completed_at IS NULL AND reminders.remind_at < ")
                 .bind(ts);
+        }
+        if let Some(after) = f.remind_at_after {
+            q.push(" AND reminders.remind_at >= ").bind(after);
+        }
+        if let Some(before) = f.remind_at_before {
+            q.push(" AND reminders.remind_at <= ").bind(before);
+        }
+        if let Some(done) = f.completed {
+            q.push(if done {
+                " AND reminders.completed_at IS NOT NULL"
+            } else {
+                " AND reminders.completed_at IS NULL"
+            });
         }
     }, order, limit, offset)
     .await
@@ -215,9 +260,10 @@ pub async fn delete(db: &Db, actor: &Actor, id: i64) -> WriteResult<()> {
 /// The `n` soonest pending reminders still to come (for the dashboard): the first rows of
 /// `upcoming=true`, without counting them all.
 pub async fn soonest(db: &Db, n: u64) -> Result<Vec<Reminder>, DbError> {
-    let mut from = super::sql::Sql::new(
-        "FROM reminders WHERE reminders.status = 'pending' AND reminders.remind_at >= ",
-    );
+    let mut from = super::sql::Sql::new(format!(
+        "FROM {} WHERE reminders.status = 'pending' AND reminders.remind_at >= ",
+        Reminders::FROM
+    ));
     from.bind(now());
     let rows = super::sql::rows::<ReminderRow, _>(
         &db.conn,

@@ -28,6 +28,15 @@ impl LeadStatus {
         LeadStatus::Converted,
     ];
 
+    /// The pipeline's columns: the funnel's steps in order, won before lost.
+    pub const FUNNEL: [LeadStatus; 5] = [
+        LeadStatus::New,
+        LeadStatus::Contacted,
+        LeadStatus::Qualified,
+        LeadStatus::Converted,
+        LeadStatus::Lost,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             LeadStatus::New => "new",
@@ -117,6 +126,12 @@ pub struct Lead {
     pub contacts_count: i64,
     /// The lead's primary contact, or null.
     pub primary_contact: Option<super::contact::Contact>,
+    /// Why the lead was lost (kept when the status moves on, for the record).
+    pub lost_reason: String,
+    /// The latest note, correspondence or completed reminder; null when none.
+    pub last_activity_at: Option<DateTime<Utc>>,
+    /// The soonest pending (not yet sent, not completed) reminder; null when none.
+    pub next_reminder_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -136,6 +151,7 @@ pub struct LeadChanges {
     pub source: Option<String>,
     pub description: Option<String>,
     pub assigned_to: Option<Option<i64>>,
+    pub lost_reason: Option<String>,
 }
 
 impl LeadChanges {
@@ -155,6 +171,7 @@ impl LeadChanges {
             source: f.text("source", false, 100),
             description: f.text("description", false, 10_000),
             assigned_to: f.id("assigned_to", false, true),
+            lost_reason: f.text("lost_reason", false, 200),
         };
         // The caller checks references (assigned_to) and then finishes the reading, so
         // that those errors are reported together with the others.

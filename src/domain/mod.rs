@@ -10,6 +10,7 @@ pub mod money;
 pub mod note;
 pub mod phone;
 pub mod reminder;
+pub mod timeline;
 pub mod user;
 
 pub use error::{DomainError, FieldErrors, does_not_exist};

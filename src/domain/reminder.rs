@@ -47,10 +47,16 @@ impl ReminderStatus {
 pub struct Reminder {
     pub id: i64,
     pub lead: i64,
+    /// The lead's full name (read-only), so that a list of reminders needs no lead lookups.
+    pub lead_name: String,
+    /// The lead's company (read-only).
+    pub lead_company: String,
     pub title: String,
     pub message: String,
     pub remind_at: DateTime<Utc>,
     pub recipient: i64,
+    /// The recipient's full name, or username when they have none (read-only).
+    pub recipient_name: String,
     pub status: ReminderStatus,
     pub sent_at: Option<DateTime<Utc>>,
     pub completed_at: Option<DateTime<Utc>>,
@@ -68,8 +74,9 @@ pub struct ReminderChanges {
     pub message: Option<String>,
     pub remind_at: Option<DateTime<Utc>>,
     pub recipient: Option<i64>,
-    /// The status asked for; only a change to `cancelled` is allowed, and on create the
-    /// status is the server's (pending).
+    /// The status asked for; only a change to `cancelled`, or back to `pending` from
+    /// `cancelled` (undoing a cancel), is allowed; on create the status is the server's
+    /// (pending).
     pub status: Option<ReminderStatus>,
     /// `Some(None)` clears the completion.
     pub completed_at: Option<Option<DateTime<Utc>>>,
@@ -141,7 +148,10 @@ pub struct UpdatePlan {
 /// Decides an update of `before` by `actor`: who may change it, whom it may go to (checked
 /// when the recipient or the lead changes; `lead_assignee` is that of the lead it will be
 /// on), and the status rules: only a pending reminder can be cancelled; moving `remind_at`
-/// of a pending or failed one reschedules it (back to pending).
+/// of a pending or failed one, or of a sent one not yet completed (a snooze), reschedules it
+/// (back to pending); `pending` on a cancelled one
+/// reinstates it, so that a cancel can be undone (it was pending when cancelled, so this
+/// restores exactly what it was; with a new `remind_at` it is also rescheduled).
 pub fn plan_update(
     actor: &Actor,
     before: &Reminder,
@@ -155,8 +165,21 @@ pub fn plan_update(
         check_recipient(actor, recipient, lead_assignee)?;
     }
     let mut plan = UpdatePlan::default();
+    let reinstating =
+        before.status == ReminderStatus::Cancelled && c.status == Some(ReminderStatus::Pending);
+    if reinstating {
+        plan.status = Some(ReminderStatus::Pending);
+        plan.clear_error = true;
+    }
     if c.remind_at.is_some_and(|at| at != before.remind_at) {
         match before.status {
+            _ if reinstating => {}
+            // Snoozing a follow-up that was emailed but not done yet: it is emailed again
+            // at the new time.
+            ReminderStatus::Sent if before.completed_at.is_none() => {
+                plan.status = Some(ReminderStatus::Pending);
+                plan.clear_error = true;
+            }
             ReminderStatus::Pending | ReminderStatus::Failed => {
                 plan.status = Some(ReminderStatus::Pending);
                 plan.clear_error = true;
@@ -193,7 +216,7 @@ pub fn plan_update(
         Some(_) => {
             return Err(DomainError::field(
                 "status",
-                "Status can only be set to \"cancelled\".",
+                "Status can only be set to \"cancelled\", or to \"pending\" on a cancelled reminder.",
             ));
         }
     }
@@ -218,10 +241,13 @@ mod tests {
         Reminder {
             id: 1,
             lead: 10,
+            lead_name: "Lead".into(),
+            lead_company: String::new(),
             title: "t".into(),
             message: String::new(),
             remind_at: now,
             recipient,
+            recipient_name: String::new(),
             status: ReminderStatus::Pending,
             sent_at: None,
             completed_at: None,
@@ -262,5 +288,31 @@ mod tests {
             ..Default::default()
         };
         assert!(plan_update(&agent, &reminder(2, 7), &title, Some(6)).is_ok());
+    }
+
+    #[test]
+    fn a_cancelled_reminder_can_be_reinstated_but_not_otherwise_revived() {
+        let agent = actor(2, Role::Agent);
+        let mut cancelled = reminder(2, 2);
+        cancelled.status = ReminderStatus::Cancelled;
+        let back = ReminderChanges {
+            status: Some(ReminderStatus::Pending),
+            ..Default::default()
+        };
+        let plan = plan_update(&agent, &cancelled, &back, None).unwrap();
+        assert_eq!(plan.status, Some(ReminderStatus::Pending));
+        let moved = ReminderChanges {
+            remind_at: Some(cancelled.remind_at + chrono::Duration::hours(1)),
+            ..Default::default()
+        };
+        assert!(plan_update(&agent, &cancelled, &moved, None).is_err());
+        let mut sent = reminder(2, 2);
+        sent.status = ReminderStatus::Sent;
+        assert!(plan_update(&agent, &sent, &back, None).is_err());
+        // A sent follow-up not yet done can be snoozed; a done one stays as it was.
+        let snoozed = plan_update(&agent, &sent, &moved, None).unwrap();
+        assert_eq!(snoozed.status, Some(ReminderStatus::Pending));
+        sent.completed_at = Some(sent.remind_at);
+        assert!(plan_update(&agent, &sent, &moved, None).is_err());
     }
 }

@@ -26,6 +26,8 @@ pub struct AuditEntry {
     /// The acting user's id, or null for the system.
     pub user: Option<i64>,
     pub username: String,
+    /// The person's full name, else their username; null for the system.
+    pub user_name: Option<String>,
     pub summary: String,
     /// `{"before": {...} | null, "after": {...} | null}`: the object as the API shows it.
     #[schema(value_type = Object)]
@@ -42,6 +44,7 @@ impl From<AuditRow> for AuditEntry {
             entity_id: row.entity_id,
             user: row.user_id,
             username: row.username,
+            user_name: row.user_name,
             summary: row.summary,
             changes: serde_json::from_str(&row.changes).unwrap_or(Value::Null),
             timestamp: row.timestamp,

@@ -4,13 +4,16 @@ use std::net::SocketAddr;
 
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::JsonBody;
+use super::refresh_cookie::{self, Presented, Refused};
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::{self, TokenPair};
 use crate::db;
@@ -39,15 +42,27 @@ pub struct LoginResponse {
     pub user: User,
 }
 
-/// `{"refresh"}`, a refresh token; its schema is derived from `read`.
+/// `{"refresh"}`, a refresh token, or `{}` to use the `crm_refresh` cookie; its schema is
+/// derived from `read`.
 pub struct RefreshRequest {
-    pub refresh: String,
+    pub refresh: Option<String>,
 }
 
 impl RefreshRequest {
     pub fn read(body: &Value) -> ApiResult<Self> {
-        let [refresh] = required_strings(body, ["refresh"])?;
+        let mut f = Fields::new(body, false)?;
+        let refresh = f.secret("refresh", false);
+        if refresh.as_deref() == Some("") {
+            f.error("refresh", crate::domain::fields::BLANK);
+        }
+        f.finish()?;
         Ok(RefreshRequest { refresh })
+    }
+
+    /// The token of the body, else of the cookie (see `refresh_cookie`).
+    fn token(body: &Value, headers: &HeaderMap, state: &AppState) -> Result<Presented, Refused> {
+        let in_body = Self::read(body)?.refresh;
+        refresh_cookie::presented(headers, &state.config, in_body)
     }
 }
 
@@ -82,10 +97,13 @@ fn required_strings<const N: usize>(body: &Value, names: [&str; N]) -> ApiResult
 }
 
 /// Log in with a username and password.
+///
+/// The refresh token is also set as the `crm_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+/// `Path=/api/auth/`) for the web app.
 #[utoipa::path(post, path = "/api/auth/login/", tag = "auth",
     operation_id = "auth_login", request_body = LoginRequest,
     responses(
-        (status = 200, body = LoginResponse),
+        (status = 200, body = LoginResponse, headers(("Set-Cookie" = String, description = "`crm_refresh`: the refresh token"))),
         (status = 400, body = ValidationErrors),
         (status = 401, body = ErrorDetail, description = "Wrong credentials or inactive user"),
         (status = 429, body = ErrorDetail, description = "Too many failed attempts from this address (for this username, or in all); see Retry-After"),
@@ -94,48 +112,80 @@ pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     JsonBody(body): JsonBody,
-) -> ApiResult<Json<LoginResponse>> {
+) -> ApiResult<Response> {
     let LoginRequest { username, password } = LoginRequest::read(&body)?;
     let (pair, user) =
         session::login(state.sessions(), username.trim(), password, peer.ip()).await?;
-    Ok(Json(LoginResponse {
+    let cookie = refresh_cookie::set(&state.config, &pair.refresh);
+    let body = LoginResponse {
         access: pair.access,
         refresh: pair.refresh,
         user,
-    }))
+    };
+    Ok(([(SET_COOKIE, cookie)], Json(body)).into_response())
 }
 
 /// Exchange a refresh token for a new access and refresh token (the old one is rotated out).
+///
+/// Without `refresh` in the body, the `crm_refresh` cookie's token is used; such a request is
+/// refused when its `Origin` is not the server's own, `CRM_PUBLIC_URL`'s or a CORS origin.
 #[utoipa::path(post, path = "/api/auth/refresh/", tag = "auth",
     operation_id = "auth_refresh", request_body = RefreshRequest,
     responses(
-        (status = 200, body = TokenPair),
+        (status = 200, body = TokenPair, headers(("Set-Cookie" = String, description = "`crm_refresh`: the new refresh token"))),
         (status = 400, body = ValidationErrors),
-        (status = 401, body = ErrorDetail, description = "Invalid, expired, revoked or reused token"),
+        (status = 401, body = ErrorDetail, description = "Invalid, expired, revoked or reused token (a refused cookie is cleared)"),
+        (status = 403, body = ErrorDetail, description = "The cookie was sent from a foreign origin"),
     ))]
 pub async fn refresh(
     State(state): State<AppState>,
+    headers: HeaderMap,
     JsonBody(body): JsonBody,
-) -> ApiResult<Json<TokenPair>> {
-    let token = RefreshRequest::read(&body)?.refresh;
-    Ok(Json(session::refresh(state.sessions(), &token).await?))
+) -> Response {
+    let Presented { token, from_cookie } = match RefreshRequest::token(&body, &headers, &state) {
+        Ok(presented) => presented,
+        Err(refused) => return refused.into_response(),
+    };
+    match session::refresh(state.sessions(), &token).await {
+        Ok(pair) => {
+            let cookie = refresh_cookie::set(&state.config, &pair.refresh);
+            ([(SET_COOKIE, cookie)], Json(pair)).into_response()
+        }
+        // A cookie that can never work again is dropped, so the browser stops sending it.
+        Err(err) if from_cookie => {
+            let clear = refresh_cookie::clear(&state.config);
+            ([(SET_COOKIE, clear)], ApiError::from(err)).into_response()
+        }
+        Err(err) => ApiError::from(err).into_response(),
+    }
 }
 
 /// End the session of a refresh token of the caller; its access tokens stop working at once.
+///
+/// The token is the body's `refresh`, else the `crm_refresh` cookie's (from an allowed
+/// `Origin` only); the cookie is cleared.
 #[utoipa::path(post, path = "/api/auth/logout/", tag = "auth",
     operation_id = "auth_logout", request_body = RefreshRequest,
     responses(
-        (status = 204, description = "Revoked"),
+        (status = 204, description = "Revoked", headers(("Set-Cookie" = String, description = "`crm_refresh` cleared"))),
         (status = 400, body = ValidationErrors),
+        (status = 403, body = ErrorDetail, description = "The cookie was sent from a foreign origin"),
     ))]
 pub async fn logout(
     State(state): State<AppState>,
     user: CurrentUser,
+    headers: HeaderMap,
     JsonBody(body): JsonBody,
-) -> ApiResult<StatusCode> {
-    let token = RefreshRequest::read(&body)?.refresh;
-    session::logout(state.sessions(), user.id(), &token).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> Response {
+    let token = match RefreshRequest::token(&body, &headers, &state) {
+        Ok(presented) => presented.token,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(err) = session::logout(state.sessions(), user.id(), &token).await {
+        return ApiError::from(err).into_response();
+    }
+    let clear = refresh_cookie::clear(&state.config);
+    (StatusCode::NO_CONTENT, [(SET_COOKIE, clear)]).into_response()
 }
 
 /// The caller's record, with the secret URL of their calendar feed.

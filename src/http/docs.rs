@@ -123,6 +123,7 @@ fn protect(operation: &mut Operation) {
         (name = "correspondence", description = "Emails, calls and meetings"),
         (name = "dashboard", description = "Exact figures for the whole database"),
         (name = "audit", description = "The audit trail (managers)"),
+        (name = "search", description = "The global search over leads, contacts and notes"),
         (name = "meta", description = "Installation facts and health"),
     )
 )]

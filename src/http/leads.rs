@@ -17,6 +17,7 @@ use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
+pub mod board;
 mod csv_export;
 
 /// Reads the list filters shared by the list and the export.
@@ -41,6 +42,9 @@ fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
         min_value: params.money("min_value"),
         max_value: params.money("max_value"),
         search: params.get("search").map(str::to_string),
+        no_next_step: params.boolean("no_next_step").unwrap_or(false),
+        next_reminder_before: params.datetime("next_reminder_before", false),
+        last_activity_before: params.datetime("last_activity_before", false),
     }
 }
 
@@ -55,8 +59,11 @@ fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
         ("created_after" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive)"),
         ("created_before" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive: the whole day)"),
         ("min_value" = Option<String>, Query), ("max_value" = Option<String>, Query),
-        ("search" = Option<String>, Query, description = "Every word must match a word of the name, company, email, phone or description by prefix"),
-        ("ordering" = Option<String>, Query, description = "created_at, updated_at, first_name, last_name, company, status, priority, estimated_value; prefix - for descending; comma-separated"),
+        ("search" = Option<String>, Query, description = "Every word must match a word of the name, company, email, phone or description by prefix, or of a contact's name, email or phone; digit groups separated by spaces, dashes or dots are one number"),
+        ("no_next_step" = Option<bool>, Query, description = "true: open leads (not lost or converted) with no pending reminder"),
+        ("next_reminder_before" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD: the next pending reminder is before this"),
+        ("last_activity_before" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD: the last activity is before this, or there was none"),
+        ("ordering" = Option<String>, Query, description = "created_at, updated_at, first_name, last_name, company, status, priority, estimated_value, next_reminder_at, last_activity_at (leads without the date last in both directions); prefix - for descending; comma-separated"),
     ),
     responses((status = 200, body = Page<Lead>), (status = 400, body = ValidationErrors),
         (status = 404, body = ErrorDetail, description = "Invalid page")))]

@@ -16,7 +16,10 @@ pub mod middleware;
 pub mod notes;
 pub mod outbox;
 pub mod pagination;
+pub mod refresh_cookie;
 pub mod reminders;
+pub mod search;
+pub mod timeline;
 pub mod users;
 
 use utoipa::OpenApi;
@@ -67,7 +70,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .route("/api/users/{id}/", axum::routing::delete(users::destroy))
         .routes(routes!(leads::list, leads::create))
         .routes(routes!(leads::export))
+        .routes(routes!(leads::board::board))
         .routes(routes!(leads::retrieve, leads::update, leads::destroy))
+        .routes(routes!(timeline::timeline))
         .routes(routes!(contacts::list, contacts::create))
         .routes(routes!(
             contacts::retrieve,
@@ -89,6 +94,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
             correspondences::destroy
         ))
         .routes(routes!(dashboard::stats))
+        .routes(routes!(search::search))
         .routes(routes!(audit::list))
         .routes(routes!(audit::retrieve))
 }

@@ -23,6 +23,9 @@ use crate::state::AppState;
         ("recipient" = Option<String>, Query, description = "A user id or `me`"),
         ("upcoming" = Option<bool>, Query, description = "Pending and due from now on, soonest first"),
         ("overdue" = Option<bool>, Query, description = "Due before now, not cancelled, not completed; soonest first"),
+        ("remind_at_after" = Option<String>, Query, description = "Due at or after: RFC 3339 or YYYY-MM-DD (inclusive)"),
+        ("remind_at_before" = Option<String>, Query, description = "Due at or before: RFC 3339 or YYYY-MM-DD (the whole day)"),
+        ("completed" = Option<bool>, Query, description = "Completed (`completed_at` set) or not"),
         ("ordering" = Option<String>, Query, description = "remind_at, created_at, status; prefix - for descending"),
     ),
     responses((status = 200, body = Page<Reminder>), (status = 400, body = ValidationErrors),
@@ -43,6 +46,9 @@ pub async fn list(
         recipient,
         upcoming: params.boolean("upcoming").unwrap_or(false),
         overdue: params.boolean("overdue").unwrap_or(false),
+        remind_at_after: params.datetime("remind_at_after", false),
+        remind_at_before: params.datetime("remind_at_before", true),
+        completed: params.boolean("completed"),
     };
     let order = if params.get("ordering").is_none() && (filter.upcoming || filter.overdue) {
         db::reminders::SOONEST_FIRST.to_string()
@@ -101,8 +107,9 @@ pub async fn retrieve(
 
 /// Replace a reminder's fields, or with PATCH only those given.
 ///
-/// PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
-/// (`{"completed": true}`) or edits a reminder.
+/// PATCH cancels (`{"status": "cancelled"}`), undoes a cancel (`{"status": "pending"}` on a
+/// cancelled reminder), reschedules (`remind_at`), completes (`{"completed": true}`) or edits
+/// a reminder.
 #[utoipa::path(method(put, patch), path = "/api/reminders/{id}/", tag = "reminders",
     operation_id = "reminders_update", params(("id" = i64, Path)), request_body = ReminderChanges,
     responses((status = 200, body = Reminder), (status = 400, body = ValidationErrors),

@@ -82,6 +82,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<String> {
             } else {
                 actor.id
             }),
+            lost_reason: None,
         };
         let created = db::leads::create(db, &actor, &changes)
             .await

@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::both_backends;
 use crate::helpers::TestApp;
 
+mod board;
 mod listing;
 
 both_backends!(

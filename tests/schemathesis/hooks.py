@@ -27,7 +27,7 @@ STORED_DATA = [
         r"Agents may remind only themselves or the lead's assignee\.",
         r"An? \w+ reminder cannot be rescheduled\.",
         r"Only a pending reminder can be cancelled; this one is \w+\.",
-        r'Status can only be set to "cancelled"\.',
+        r'Status can only be set to "cancelled"(, or to "pending" on a cancelled reminder)?\.',
         r"You cannot (deactivate|demote) yourself\.",
         r"Wrong password\.",
     )

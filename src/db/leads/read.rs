@@ -15,7 +15,8 @@ use crate::domain::user::full_name;
 
 pub(super) const COLUMNS: &str = "leads.id, leads.first_name, leads.last_name, leads.company, leads.title, \
     leads.email, leads.phone, leads.status, leads.priority, leads.estimated_value, leads.source, \
-    leads.description, leads.assigned_to, leads.created_by, leads.created_at, leads.updated_at";
+    leads.description, leads.assigned_to, leads.created_by, leads.created_at, leads.updated_at, \
+    leads.lost_reason, leads.last_activity_at, leads.next_reminder_at";
 
 pub const ORDERING: &[(&str, &str)] = &[
     ("created_at", "leads.created_at"),
@@ -26,6 +27,16 @@ pub const ORDERING: &[(&str, &str)] = &[
     ("status", "leads.status"),
     ("priority", "leads.priority"),
     ("estimated_value", "leads.estimated_value"),
+    // Leads without the date come last in both directions: the key is "(missing?, date)",
+    // and only the date's direction flips (the 0008 migration's indexes serve both).
+    (
+        "next_reminder_at",
+        "(leads.next_reminder_at IS NULL), leads.next_reminder_at",
+    ),
+    (
+        "last_activity_at",
+        "(leads.last_activity_at IS NULL), leads.last_activity_at",
+    ),
 ];
 
 #[derive(Debug, Clone, FromQueryResult)]
@@ -46,6 +57,9 @@ pub struct LeadRow {
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub lost_reason: String,
+    pub last_activity_at: Option<DateTime<Utc>>,
+    pub next_reminder_at: Option<DateTime<Utc>>,
 }
 
 impl LeadRow {
@@ -68,6 +82,9 @@ impl LeadRow {
             created_by: self.created_by,
             contacts_count: 0,
             primary_contact: None,
+            lost_reason: self.lost_reason.clone(),
+            last_activity_at: self.last_activity_at,
+            next_reminder_at: self.next_reminder_at,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }
@@ -92,18 +109,28 @@ pub struct LeadFilter {
     pub min_value: Option<i64>,
     pub max_value: Option<i64>,
     pub search: Option<String>,
+    /// Open leads (neither lost nor converted) with no pending reminder.
+    pub no_next_step: bool,
+    /// Leads whose next reminder is due before this instant (those without one are not).
+    pub next_reminder_before: Option<DateTime<Utc>>,
+    /// Leads whose last activity is before this instant, or that never had any: the
+    /// neglected ones.
+    pub last_activity_before: Option<DateTime<Utc>>,
 }
 
 impl LeadFilter {
     /// True when only status and priority narrow the list: its count is then read from the
     /// maintained per-(status, priority) counters instead of counting rows.
-    fn counted_by_status_and_priority(&self) -> bool {
+    pub(super) fn counted_by_status_and_priority(&self) -> bool {
         self.assigned_to.is_none()
             && self.created_by.is_none()
             && self.created_after.is_none()
             && self.created_before.is_none()
             && self.min_value.is_none()
             && self.max_value.is_none()
+            && !self.no_next_step
+            && self.next_reminder_before.is_none()
+            && self.last_activity_before.is_none()
             && self
                 .search
                 .as_deref()
@@ -111,7 +138,7 @@ impl LeadFilter {
     }
 
     /// Appends the WHERE conditions of this filter to `q`.
-    fn apply(&self, q: &mut Sql, backend: DbBackend) {
+    pub(super) fn apply(&self, q: &mut Sql, backend: DbBackend) {
         if !self.statuses.is_empty() {
             let params: Vec<String> = self.statuses.iter().map(|s| q.param(s.as_str())).collect();
             q.push(&format!(" AND leads.status IN ({})", params.join(", ")));
@@ -144,6 +171,22 @@ impl LeadFilter {
         if let Some(max) = self.max_value {
             q.push(" AND leads.estimated_value <= ").bind(max);
         }
+        if self.no_next_step {
+            // Literal values, as in the partial index leads_no_next_step, so both
+            // databases can use it.
+            q.push(
+                " AND leads.next_reminder_at IS NULL \
+                 AND leads.status NOT IN ('lost', 'converted')",
+            );
+        }
+        if let Some(before) = self.next_reminder_before {
+            q.push(" AND leads.next_reminder_at < ").bind(before);
+        }
+        if let Some(before) = self.last_activity_before {
+            q.push(" AND (leads.last_activity_at IS NULL OR leads.last_activity_at < ")
+                .bind(before)
+                .push(")");
+        }
         if let Some(text) = &self.search {
             crate::db::search::lead_condition(q, backend, text);
         }
@@ -152,7 +195,10 @@ impl LeadFilter {
 
 /// Leads as the API shows them: with their contact counts and primary contacts, fetched
 /// for all the rows at once (no query per lead).
-async fn with_contacts<C: ConnectionTrait>(db: &C, rows: &[LeadRow]) -> Result<Vec<Lead>, DbError> {
+pub(super) async fn with_contacts<C: ConnectionTrait>(
+    db: &C,
+    rows: &[LeadRow],
+) -> Result<Vec<Lead>, DbError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let (counts, primaries) = crate::db::contacts::summaries(db, &ids).await?;
     let counts: HashMap<i64, i64> = counts.into_iter().collect();
@@ -178,6 +224,22 @@ pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<Option<Lead>, Db
         Some(row) => Ok(with_contacts(db, &[row]).await?.pop()),
         None => Ok(None),
     }
+}
+
+/// The newest `limit` leads whose ids the sub-select `ids` gives, as the list shows them
+/// (the global search's leads).
+pub async fn newest_among<C: ConnectionTrait>(
+    db: &C,
+    ids: &Sql,
+    limit: u64,
+) -> Result<Vec<Lead>, DbError> {
+    let from = Sql {
+        text: format!("FROM leads WHERE leads.id IN ({})", ids.text),
+        values: ids.values.clone(),
+    };
+    let rows =
+        crate::db::sql::rows::<LeadRow, _>(db, COLUMNS, &from, "leads.id DESC", limit, 0).await?;
+    with_contacts(db, &rows).await
 }
 
 pub async fn list(

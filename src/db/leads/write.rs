@@ -63,6 +63,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> WriteResult<Lead
             "description",
             "assigned_to",
             "created_by",
+            "lost_reason",
         ],
         vec![
             c.first_name.clone().unwrap_or_default().into(),
@@ -78,6 +79,7 @@ pub async fn create(db: &Db, actor: &Actor, c: &LeadChanges) -> WriteResult<Lead
             c.description.clone().unwrap_or_default().into(),
             c.assigned_to.flatten().into(),
             actor.id.into(),
+            c.lost_reason.clone().unwrap_or_default().into(),
         ],
     )
     .await?;
@@ -104,7 +106,8 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &LeadChanges) -> WriteRe
             .set("status", c.status.map(LeadStatus::as_str))
             .set("priority", c.priority.map(Priority::rank))
             .set("estimated_value", c.estimated_value)
-            .set("assigned_to", c.assigned_to);
+            .set("assigned_to", c.assigned_to)
+            .set("lost_reason", c.lost_reason.clone());
     })
     .await?;
     txn.commit().await?;

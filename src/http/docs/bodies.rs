@@ -124,7 +124,7 @@ const NOTES: &[(&str, &str, &str)] = &[
     (
         "ReminderWrite",
         "remind_at",
-        "When to send it. Changing it on a pending or failed reminder reschedules it.",
+        "When to send it. Changing it on a pending or failed reminder, or on a sent one not yet\ncompleted (a snooze), reschedules it.",
     ),
     (
         "ReminderWrite",
@@ -134,7 +134,7 @@ const NOTES: &[(&str, &str, &str)] = &[
     (
         "ReminderWrite",
         "status",
-        "Only `cancelled` may be set, on a pending reminder.",
+        "Only `cancelled` may be set, on a pending reminder, or `pending` on a cancelled one\n(undoing the cancel).",
     ),
     (
         "ReminderWrite",

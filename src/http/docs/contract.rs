@@ -43,6 +43,8 @@ const CHOICES: &[(&str, &str, &str, bool)] = &[
     ("/api/leads/", "priority", "Priority", true),
     ("/api/leads/export/", "status", "LeadStatus", true),
     ("/api/leads/export/", "priority", "Priority", true),
+    ("/api/leads/board/", "status", "LeadStatus", true),
+    ("/api/leads/board/", "priority", "Priority", true),
     ("/api/reminders/", "status", "ReminderStatus", true),
     ("/api/correspondences/", "type", "CorrespondenceType", true),
 ];
@@ -53,12 +55,20 @@ const DATETIMES: &[&str] = &[
     "created_before",
     "date_after",
     "date_before",
+    "remind_at_after",
+    "remind_at_before",
     "since",
     "until",
 ];
 
 /// Query parameters read as a boolean.
-const BOOLEANS: &[&str] = &["is_active", "is_primary", "upcoming", "overdue"];
+const BOOLEANS: &[&str] = &[
+    "is_active",
+    "is_primary",
+    "upcoming",
+    "overdue",
+    "completed",
+];
 
 /// Booleans are read as DRF's BooleanField reads them: `true`/`false`, 1/0, or text such as
 /// `yes`, `off` or `1`, in any case.
@@ -188,6 +198,8 @@ fn query_schema(path: &str, name: &str, enums: &Map<String, Value>) -> Option<Va
         "assigned_to" => json!({"type": "string",
             "pattern": r"^\s*([mM][eE]|[nN][oO][nN][eE]|[nN][uU][lL][lL]|[0-9]{1,18})?\s*$"}),
         "recipient" => json!({"type": "string", "pattern": r"^\s*([mM][eE]|[0-9]{1,18})?\s*$"}),
+        // The global search's text: blank is 400 (required).
+        "q" => json!({"type": "string", "pattern": r"\S"}),
         "action" => json!({"type": "string", "pattern": r"^\s*(create|update|delete)?\s*$"}),
         "min_value" | "max_value" => {
             json!({"type": "string", "pattern": r"^\s*([0-9]{1,12}(\.[0-9]{1,2})?)?\s*$"})

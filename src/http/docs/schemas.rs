@@ -131,9 +131,13 @@ impl ToSchema for LoginRequest {}
 
 impl PartialSchema for RefreshRequest {
     fn schema() -> RefOr<Schema> {
-        body_schema("RefreshRequest", "A refresh token.", || {
-            let _ = RefreshRequest::read(&empty());
-        })
+        body_schema(
+            "RefreshRequest",
+            "A refresh token; without it, the `crm_refresh` cookie's.",
+            || {
+                let _ = RefreshRequest::read(&empty());
+            },
+        )
     }
 }
 

@@ -170,6 +170,7 @@ async fn write(tx: &mut sqlx::PgConnection, b: &Batch) -> anyhow::Result<()> {
 pub async fn load<P: FnMut(u64, u64)>(db: &Db, load: &mut Load<P>) -> anyhow::Result<u64> {
     let mut conn = db.conn.get_postgres_connection_pool().acquire().await?;
     let mut tx = conn.begin().await?;
+    let first_new_lead = load.ids.lead;
     sqlx::query("SET LOCAL maintenance_work_mem = '256MB'")
         .execute(&mut *tx)
         .await?;
@@ -216,6 +217,16 @@ pub async fn load<P: FnMut(u64, u64)>(db: &Db, load: &mut Load<P>) -> anyhow::Re
         rows += batch.rows() as u64;
         (load.progress)(done, rows);
     }
+    // The triggers are off: the new leads' contacts' search documents are gathered here,
+    // before the indexes come back.
+    sqlx::query(
+        "UPDATE leads SET contacts_vector = c.vector FROM (SELECT lead_id, \
+         search_concat(search_vector) AS vector FROM contacts WHERE lead_id > $1 \
+         GROUP BY lead_id) c WHERE leads.id = c.lead_id",
+    )
+    .bind(first_new_lead)
+    .execute(&mut *tx)
+    .await?;
     for (_, definition) in &saved {
         sqlx::query(sqlx::AssertSqlSafe(definition.clone()))
             .execute(&mut *tx)
@@ -245,6 +256,11 @@ pub async fn load<P: FnMut(u64, u64)>(db: &Db, load: &mut Load<P>) -> anyhow::Re
     for statement in crate::db::dashboard::RECOUNT {
         sqlx::query(statement).execute(&mut *tx).await?;
     }
+    let next_steps = crate::db::leads::next_steps::backfill_after(sea_orm::DbBackend::Postgres);
+    sqlx::query(next_steps)
+        .bind(first_new_lead)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(rows)
 }

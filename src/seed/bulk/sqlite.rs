@@ -87,6 +87,10 @@ pub async fn load<P: FnMut(u64, u64)>(db: &Db, load: &mut Load<P>) -> anyhow::Re
         .await?;
     let mut tx = conn.begin().await?;
     let first_new_lead = load.ids.lead;
+    let first_new_contact = load.ids.contact;
+    let (last_old_note,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM notes")
+        .fetch_one(&mut *tx)
+        .await?;
     // Set aside the secondary indexes and the triggers of the loaded tables.
     let tables = TABLES.map(|t| format!("'{t}'")).join(", ");
     let saved: Vec<(String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -108,21 +112,41 @@ pub async fn load<P: FnMut(u64, u64)>(db: &Db, load: &mut Load<P>) -> anyhow::Re
         rows += batch.rows() as u64;
         (load.progress)(done, rows);
     }
-    sqlx::query(
-        "INSERT INTO leads_fts (rowid, first_name, last_name, company, email, phone, description) \
-         SELECT * FROM leads_search_document WHERE id > ?1",
-    )
-    .bind(first_new_lead)
-    .execute(&mut *tx)
-    .await?;
     for (_, _, sql) in &saved {
         sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
             .execute(&mut *tx)
             .await?;
     }
+    // The search indexes are filled set-wise once the indexes are back: a lead's document
+    // reads its contacts through `contacts_lead`.
+    sqlx::query(
+        "INSERT INTO leads_fts (rowid, first_name, last_name, company, email, phone, description, \
+         contacts) SELECT * FROM leads_search_document WHERE id > ?1",
+    )
+    .bind(first_new_lead)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO contacts_fts (rowid, first_name, last_name, email, phone) \
+         SELECT id, first_name, last_name, email, phone FROM contacts_search_document WHERE id > ?1",
+    )
+    .bind(first_new_contact)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO notes_fts (rowid, content) SELECT id, content FROM notes WHERE id > ?1",
+    )
+    .bind(last_old_note)
+    .execute(&mut *tx)
+    .await?;
     for statement in crate::db::dashboard::RECOUNT {
         sqlx::query(statement).execute(&mut *tx).await?;
     }
+    let next_steps = crate::db::leads::next_steps::backfill_after(sea_orm::DbBackend::Sqlite);
+    sqlx::query(next_steps)
+        .bind(first_new_lead)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(rows)
 }
