@@ -50,3 +50,10 @@ export function humanize(value: string): string {
   const text = value.replace(/[_-]+/g, ' ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
+
+const counts = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 })
+
+/** A count with thousands separators: 37556 → "37,556". */
+export function formatCount(value: number | null | undefined): string {
+  return counts.format(value ?? 0)
+}

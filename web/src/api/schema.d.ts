@@ -81,7 +81,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with a username and password. */
+        /**
+         * Log in with a username and password.
+         * @description The refresh token is also set as the `crm_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+         *     `Path=/api/auth/`) for the web app.
+         */
         post: operations["auth_login"];
         delete?: never;
         options?: never;
@@ -98,7 +102,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of a refresh token of the caller; its access tokens stop working at once. */
+        /**
+         * End the session of a refresh token of the caller; its access tokens stop working at once.
+         * @description The token is the body's `refresh`, else the `crm_refresh` cookie's (from an allowed
+         *     `Origin` only); the cookie is cleared.
+         */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -132,7 +140,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new access and refresh token (the old one is rotated out). */
+        /**
+         * Exchange a refresh token for a new access and refresh token (the old one is rotated out).
+         * @description Without `refresh` in the body, the `crm_refresh` cookie's token is used; such a request is
+         *     refused when its `Origin` is not the server's own, `CRM_PUBLIC_URL`'s or a CORS origin.
+         */
         post: operations["auth_refresh"];
         delete?: never;
         options?: never;
@@ -229,7 +241,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dashboard figures. */
+        /** Dashboard figures: the whole database's, or those of one assignee's leads. */
         get: operations["dashboard_stats"];
         put?: never;
         post?: never;
@@ -251,6 +263,23 @@ export interface paths {
         put?: never;
         /** Create a lead; the caller becomes its `created_by`. */
         post: operations["leads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads/board/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline's columns for the list's filters. */
+        get: operations["leads_board"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -292,6 +321,23 @@ export interface paths {
         head?: never;
         /** Replace a lead's fields (`first_name` required), or with PATCH only those given. */
         patch: operations["leads_partial_update"];
+        trace?: never;
+    };
+    "/api/leads/{id}/timeline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lead's timeline, newest first. Whoever may read the lead may read its timeline. */
+        get: operations["leads_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/meta/": {
@@ -395,8 +441,9 @@ export interface paths {
         get: operations["reminders_retrieve"];
         /**
          * Replace a reminder's fields, or with PATCH only those given.
-         * @description PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
-         *     (`{"completed": true}`) or edits a reminder.
+         * @description PATCH cancels (`{"status": "cancelled"}`), undoes a cancel (`{"status": "pending"}` on a
+         *     cancelled reminder), reschedules (`remind_at`), completes (`{"completed": true}`) or edits
+         *     a reminder.
          */
         put: operations["reminders_update"];
         post?: never;
@@ -406,10 +453,31 @@ export interface paths {
         head?: never;
         /**
          * Replace a reminder's fields, or with PATCH only those given.
-         * @description PATCH cancels (`{"status": "cancelled"}`), reschedules (`remind_at`), completes
-         *     (`{"completed": true}`) or edits a reminder.
+         * @description PATCH cancels (`{"status": "cancelled"}`), undoes a cancel (`{"status": "pending"}` on a
+         *     cancelled reminder), reschedules (`remind_at`), completes (`{"completed": true}`) or edits
+         *     a reminder.
          */
         patch: operations["reminders_partial_update"];
+        trace?: never;
+    };
+    "/api/search/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search leads (also by their contacts' names, emails and phones), contacts and notes at
+         *     once: the newest 5 matches of each.
+         */
+        get: operations["search_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users/": {
@@ -531,6 +599,13 @@ export interface components {
             summary: string;
             /** Format: date-time */
             timestamp: string;
+            /**
+             * Format: int64
+             * @description The acting user's id, or null for the system.
+             */
+            user?: number | null;
+            /** @description The person's full name, else their username; null for the system. */
+            user_name?: string | null;
             username: string;
         };
         AuditEntry: {
@@ -552,7 +627,36 @@ export interface components {
              * @description The acting user's id, or null for the system.
              */
             user?: number | null;
+            /** @description The person's full name, else their username; null for the system. */
+            user_name?: string | null;
             username: string;
+        };
+        Board: {
+            /**
+             * @description In funnel order: new, contacted, qualified, converted, lost (only the statuses asked
+             *     for when `status` is given).
+             */
+            columns: components["schemas"]["BoardColumn"][];
+        };
+        /** @description The figures of one column. */
+        BoardColumn: {
+            /**
+             * Format: int64
+             * @description Every matching lead of this status, not only those a page shows.
+             */
+            count: number;
+            /**
+             * @description The column's first `cards` leads, most valuable first (empty unless asked for); the
+             *     list with `status`, `ordering=-estimated_value` and `page_size` = `cards` continues
+             *     from page 2.
+             */
+            leads: components["schemas"]["Lead"][];
+            status: components["schemas"]["LeadStatus"];
+            /**
+             * @description The exact sum of their estimated values, with two decimal places.
+             * @example 1250000.00
+             */
+            total_value: string;
         };
         CalendarUrl: {
             /** @description The secret feed URL; anyone who has it can read the caller's reminders. */
@@ -657,7 +761,7 @@ export interface components {
             leads_by_status: {
                 [key: string]: number;
             };
-            /** @description The 10 newest changes. */
+            /** @description The 10 newest changes; with `assigned_to`, that user's own actions. */
             recent_activity: components["schemas"]["Activity"][];
             /** Format: int64 */
             total_contacts: number;
@@ -668,7 +772,10 @@ export interface components {
             total_estimated_value: string;
             /** Format: int64 */
             total_leads: number;
-            /** @description The 5 soonest pending reminders still to come. */
+            /**
+             * @description The 5 soonest pending reminders still to come; with `assigned_to`, that user's
+             *     (as recipient).
+             */
             upcoming_reminders: components["schemas"]["Reminder"][];
         };
         /** @enum {string} */
@@ -702,7 +809,19 @@ export interface components {
             full_name: string;
             /** Format: int64 */
             id: number;
+            /**
+             * Format: date-time
+             * @description The latest note, correspondence or completed reminder; null when none.
+             */
+            last_activity_at?: string | null;
             last_name: string;
+            /** @description Why the lead was lost (kept when the status moves on, for the record). */
+            lost_reason: string;
+            /**
+             * Format: date-time
+             * @description The soonest pending (not yet sent, not completed) reminder; null when none.
+             */
+            next_reminder_at?: string | null;
             phone: string;
             primary_contact?: components["schemas"]["Contact"] | null;
             priority: components["schemas"]["Priority"];
@@ -732,6 +851,7 @@ export interface components {
             /** @description Required, 1–100 characters. */
             first_name: string | number;
             last_name?: string | number | null;
+            lost_reason?: string | number | null;
             /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
             phone?: string | null;
             priority?: components["schemas"]["Priority"];
@@ -820,6 +940,8 @@ export interface components {
                  * @description The acting user's id, or null for the system.
                  */
                 user?: number | null;
+                /** @description The person's full name, else their username; null for the system. */
+                user_name?: string | null;
                 username: string;
             }[];
         };
@@ -898,7 +1020,19 @@ export interface components {
                 full_name: string;
                 /** Format: int64 */
                 id: number;
+                /**
+                 * Format: date-time
+                 * @description The latest note, correspondence or completed reminder; null when none.
+                 */
+                last_activity_at?: string | null;
                 last_name: string;
+                /** @description Why the lead was lost (kept when the status moves on, for the record). */
+                lost_reason: string;
+                /**
+                 * Format: date-time
+                 * @description The soonest pending (not yet sent, not completed) reminder; null when none.
+                 */
+                next_reminder_at?: string | null;
                 phone: string;
                 primary_contact?: components["schemas"]["Contact"] | null;
                 priority: components["schemas"]["Priority"];
@@ -966,9 +1100,15 @@ export interface components {
                 last_error: string;
                 /** Format: int64 */
                 lead: number;
+                /** @description The lead's company (read-only). */
+                lead_company: string;
+                /** @description The lead's full name (read-only), so that a list of reminders needs no lead lookups. */
+                lead_name: string;
                 message: string;
                 /** Format: int64 */
                 recipient: number;
+                /** @description The recipient's full name, or username when they have none (read-only). */
+                recipient_name: string;
                 /** Format: date-time */
                 remind_at: string;
                 /** Format: date-time */
@@ -977,6 +1117,41 @@ export interface components {
                 title: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+        };
+        Page_TimelineItem: {
+            /** Format: int64 */
+            count: number;
+            next?: string | null;
+            previous?: string | null;
+            results: {
+                /**
+                 * Format: int64
+                 * @description The id of the object (the note, correspondence or reminder; for a status change, the
+                 *     audit entry that recorded it).
+                 */
+                id: number;
+                kind: components["schemas"]["TimelineKind"];
+                /**
+                 * @description The object as its own list shows it (Note, Correspondence, Reminder); for a status
+                 *     change `{"from", "to", "lost_reason"}`.
+                 */
+                object: Record<string, unknown>;
+                summary: string;
+                /**
+                 * Format: date-time
+                 * @description When it happened: a note's creation, a correspondence's date, a reminder's
+                 *     completion or else its due time, a status change's time.
+                 */
+                timestamp: string;
+                /**
+                 * Format: int64
+                 * @description Who: the note's author, the correspondence's or reminder's creator, the user who
+                 *     changed the status; null for the system or a deleted user.
+                 */
+                user?: number | null;
+                /** @description That person's full name, or username when they have none; null when `user` is. */
+                user_name?: string | null;
             }[];
         };
         Page_UserView: {
@@ -1045,6 +1220,7 @@ export interface components {
             /** @description Required, 1–100 characters. */
             first_name?: string | number;
             last_name?: string | number | null;
+            lost_reason?: string | number | null;
             /** @description Any common Kenyan form, or + and a country code; stored in E.164. */
             phone?: string | null;
             priority?: components["schemas"]["Priority"];
@@ -1075,10 +1251,14 @@ export interface components {
             recipient?: number;
             /**
              * Format: date-time
-             * @description When to send it. Changing it on a pending or failed reminder reschedules it.
+             * @description When to send it. Changing it on a pending or failed reminder, or on a sent one not yet
+             *     completed (a snooze), reschedules it.
              */
             remind_at?: string;
-            /** @description Only `cancelled` may be set, on a pending reminder. */
+            /**
+             * @description Only `cancelled` may be set, on a pending reminder, or `pending` on a cancelled one
+             *     (undoing the cancel).
+             */
             status?: components["schemas"]["ReminderStatus"];
             /** @description Required, at most 200 characters. */
             title?: string | number;
@@ -1099,9 +1279,9 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "medium" | "high";
-        /** @description A refresh token. */
+        /** @description A refresh token; without it, the `crm_refresh` cookie's. */
         RefreshRequest: {
-            refresh: string;
+            refresh?: string;
         };
         Reminder: {
             /** Format: date-time */
@@ -1115,9 +1295,15 @@ export interface components {
             last_error: string;
             /** Format: int64 */
             lead: number;
+            /** @description The lead's company (read-only). */
+            lead_company: string;
+            /** @description The lead's full name (read-only), so that a list of reminders needs no lead lookups. */
+            lead_name: string;
             message: string;
             /** Format: int64 */
             recipient: number;
+            /** @description The recipient's full name, or username when they have none (read-only). */
+            recipient_name: string;
             /** Format: date-time */
             remind_at: string;
             /** Format: date-time */
@@ -1145,16 +1331,62 @@ export interface components {
             recipient?: number;
             /**
              * Format: date-time
-             * @description When to send it. Changing it on a pending or failed reminder reschedules it.
+             * @description When to send it. Changing it on a pending or failed reminder, or on a sent one not yet
+             *     completed (a snooze), reschedules it.
              */
             remind_at: string;
-            /** @description Only `cancelled` may be set, on a pending reminder. */
+            /**
+             * @description Only `cancelled` may be set, on a pending reminder, or `pending` on a cancelled one
+             *     (undoing the cancel).
+             */
             status?: components["schemas"]["ReminderStatus"];
             /** @description Required, at most 200 characters. */
             title: string | number;
         };
         /** @enum {string} */
         Role: "manager" | "agent";
+        /** @description The best matches of each kind, as their lists show them. */
+        SearchResults: {
+            contacts: components["schemas"]["Contact"][];
+            leads: components["schemas"]["Lead"][];
+            notes: components["schemas"]["Note"][];
+        };
+        /** @description One entry of a lead's timeline. */
+        TimelineItem: {
+            /**
+             * Format: int64
+             * @description The id of the object (the note, correspondence or reminder; for a status change, the
+             *     audit entry that recorded it).
+             */
+            id: number;
+            kind: components["schemas"]["TimelineKind"];
+            /**
+             * @description The object as its own list shows it (Note, Correspondence, Reminder); for a status
+             *     change `{"from", "to", "lost_reason"}`.
+             */
+            object: Record<string, unknown>;
+            summary: string;
+            /**
+             * Format: date-time
+             * @description When it happened: a note's creation, a correspondence's date, a reminder's
+             *     completion or else its due time, a status change's time.
+             */
+            timestamp: string;
+            /**
+             * Format: int64
+             * @description Who: the note's author, the correspondence's or reminder's creator, the user who
+             *     changed the status; null for the system or a deleted user.
+             */
+            user?: number | null;
+            /** @description That person's full name, or username when they have none; null when `user` is. */
+            user_name?: string | null;
+        };
+        /**
+         * @description What a timeline item is. Correspondence appears as its type (email, call, meeting).
+         *     Attachments join as `attachment` once they exist (a branch in `db::timeline`).
+         * @enum {string}
+         */
+        TimelineKind: "note" | "email" | "call" | "meeting" | "reminder" | "status";
         TokenPair: {
             access: string;
             refresh: string;
@@ -1497,6 +1729,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `crm_refresh`: the refresh token */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1556,6 +1790,8 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description `crm_refresh` cleared */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1570,6 +1806,15 @@ export interface operations {
             };
             /** @description No valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The cookie was sent from a foreign origin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1653,6 +1898,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `crm_refresh`: the new refresh token */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1667,8 +1914,17 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description Invalid, expired, revoked or reused token */
+            /** @description Invalid, expired, revoked or reused token (a refused cookie is cleared) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The cookie was sent from a foreign origin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2407,7 +2663,12 @@ export interface operations {
     };
     dashboard_stats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `me` or a user id: every figure for that user's leads, their reminders and their own actions */
+                assigned_to?: string;
+                /** @description Whether `recent_activity` shows the system's own entries (default true) */
+                include_system?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2426,7 +2687,6 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardStats"];
                 };
             };
-            /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2474,9 +2734,15 @@ export interface operations {
                 created_before?: string;
                 min_value?: string;
                 max_value?: string;
-                /** @description Every word must match a word of the name, company, email, phone or description by prefix */
+                /** @description Every word must match a word of the name, company, email, phone or description by prefix, or of a contact's name, email or phone; digit groups separated by spaces, dashes or dots are one number */
                 search?: string;
-                /** @description created_at, updated_at, first_name, last_name, company, status, priority, estimated_value; prefix - for descending; comma-separated */
+                /** @description true: open leads (not lost or converted) with no pending reminder */
+                no_next_step?: boolean;
+                /** @description RFC 3339 or YYYY-MM-DD: the next pending reminder is before this */
+                next_reminder_before?: string;
+                /** @description RFC 3339 or YYYY-MM-DD: the last activity is before this, or there was none */
+                last_activity_before?: string;
+                /** @description created_at, updated_at, first_name, last_name, company, status, priority, estimated_value, next_reminder_at, last_activity_at (leads without the date last in both directions); prefix - for descending; comma-separated */
                 ordering?: string;
             };
             header?: never;
@@ -2572,6 +2838,73 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    leads_board: {
+        parameters: {
+            query?: {
+                /** @description One status or a comma list: only those columns */
+                status?: string;
+                /** @description One priority or a comma list */
+                priority?: string;
+                /** @description A user id, `me` or `none` */
+                assigned_to?: string;
+                created_by?: number | string;
+                /** @description RFC 3339 or YYYY-MM-DD (inclusive) */
+                created_after?: string;
+                /** @description RFC 3339 or YYYY-MM-DD (inclusive: the whole day) */
+                created_before?: string;
+                min_value?: string;
+                max_value?: string;
+                /** @description As the list's search */
+                search?: string;
+                /** @description 0 to 100 (default 0): how many leads of each column to include, most valuable first */
+                cards?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2878,6 +3211,72 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    leads_timeline: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                /** @description Default 20, at most 100. */
+                page_size?: number | string;
+                /** @description One kind or a comma list: note, email, call, meeting, reminder, status */
+                kind?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimelineItem"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Unknown lead, or invalid page */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3397,6 +3796,12 @@ export interface operations {
                 upcoming?: boolean | (0 | 1) | string;
                 /** @description Due before now, not cancelled, not completed; soonest first */
                 overdue?: boolean | (0 | 1) | string;
+                /** @description Due at or after: RFC 3339 or YYYY-MM-DD (inclusive) */
+                remind_at_after?: string;
+                /** @description Due at or before: RFC 3339 or YYYY-MM-DD (the whole day) */
+                remind_at_before?: string;
+                /** @description Completed (`completed_at` set) or not */
+                completed?: boolean | (0 | 1) | string;
                 /** @description remind_at, created_at, status; prefix - for descending */
                 ordering?: string;
             };
@@ -3746,6 +4151,59 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is not JSON (`Content-Type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    search_list: {
+        parameters: {
+            query: {
+                /** @description Every word must match a word by prefix; digit groups separated by spaces, dashes or dots are one number (`0712 345 678`) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description `q` missing or blank */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No valid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

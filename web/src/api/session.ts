@@ -1,102 +1,145 @@
-// The tokens of the signed-in session.
+// The signed-in session, shared by every tab of the browser.
 //
-// The access token lives only in this module's memory. The refresh token does too while the
-// page is open; it is written to sessionStorage only as the page unloads (so that a reload
-// resumes the session) and removed again as soon as the next page reads it. So it is never
-// at rest while the app runs, never shared with other tabs (whose refreshes would otherwise
-// race and trip the server's reuse detection), and gone when the tab closes.
+// The refresh token is never seen by the page: the server keeps it in the `crm_refresh`
+// cookie (HttpOnly, SameSite=Strict, sent to /api/auth/ only), so a reload or a new tab
+// resumes the session with `POST /api/auth/refresh/ {}`. The access token lives only in each
+// tab's memory.
+//
+// The server accepts each refresh token once and ends the session when one is used twice, so
+// tabs must never refresh at the same time with the same cookie: every refresh runs under the
+// Web Lock `crm-refresh` (one tab at a time, each after the previous one's new cookie is
+// stored), and the tab that refreshed hands its access token to the others on the
+// `crm-session` BroadcastChannel, so a tab that waited for the lock usually needs no refresh
+// of its own. Signing in, signing out and the end of the session reach every tab the same way.
 
-const RESUME_KEY = 'crm.resume'
+import type { User } from './types'
+
+const LOCK = 'crm-refresh'
+const CHANNEL = 'crm-session'
+
+/** What one tab tells the others. */
+export type SessionMessage =
+  | { type: 'access'; access: string }
+  | { type: 'signed-in'; access: string; user: User }
+  | { type: 'signed-out' }
+  | { type: 'ended' }
 
 let access: string | null = null
-let refresh: string | null = null
-let refreshing: Promise<boolean> | null = null
+let refreshing: Promise<Outcome> | null = null
 let onExpired: (() => void) | null = null
+let onMessage: ((message: SessionMessage) => void) | null = null
+let channel: BroadcastChannel | null = null
 
-export interface TokenPair {
-  access: string
-  refresh: string
-}
-
-export function setTokens(tokens: TokenPair): void {
-  access = tokens.access
-  refresh = tokens.refresh
+export function setAccess(token: string | null): void {
+  access = token
 }
 
 export function clearTokens(): void {
   access = null
-  refresh = null
-  sessionStorage.removeItem(RESUME_KEY)
 }
 
 export function accessToken(): string | null {
   return access
 }
 
-export function refreshToken(): string | null {
-  return refresh
-}
-
-/** Called once when the session cannot be renewed (the refresh token was refused). */
+/** Called when the session cannot be renewed (the server refused the cookie's token). */
 export function whenExpired(handler: () => void): void {
   onExpired = handler
 }
 
 /**
- * Exchanges the refresh token for a new pair. Concurrent callers share one request: the
- * server accepts each refresh token once, so a second request would end the session.
+ * Listens to the other tabs (once, when the app starts). Their fresh access tokens are taken
+ * here; every message then goes to `handler` (sign-in, sign-out, the end of the session).
  */
-export function refreshOnce(): Promise<boolean> {
+export function listenToOtherTabs(handler: (message: SessionMessage) => void): void {
+  onMessage = handler
+  const bus = openChannel()
+  if (bus) bus.onmessage = (event: MessageEvent<SessionMessage>) => receive(event.data)
+}
+
+function receive(message: SessionMessage): void {
+  // Only a signed-in tab takes another's token: a signed-out one waits for a sign-in.
+  if (message.type === 'access' && access) access = message.access
+  onMessage?.(message)
+}
+
+/** Tells the other tabs (never this one). */
+export function tellOtherTabs(message: SessionMessage): void {
+  openChannel()?.postMessage(message)
+}
+
+function openChannel(): BroadcastChannel | null {
+  if (!channel && typeof BroadcastChannel !== 'undefined') channel = new BroadcastChannel(CHANNEL)
+  return channel
+}
+
+/** For tests: forget the channel and the handlers. */
+export function resetForTests(): void {
+  channel?.close()
+  channel = null
+  onMessage = null
+  onExpired = null
+  access = null
+  refreshing = null
+}
+
+/** How a renewal went: `ended` when the server refused the cookie's session. */
+export type Outcome = 'renewed' | 'ended' | 'none' | 'offline'
+
+/**
+ * Renews the access token with the cookie. Concurrent callers of a tab share one request,
+ * and tabs take turns (see above). A signed-in tab whose session ended calls the
+ * `whenExpired` handler; a tab that was not signed in only gets the outcome.
+ */
+export function renew(): Promise<Outcome> {
   if (!refreshing) {
-    refreshing = doRefresh().finally(() => {
+    const stale = access
+    refreshing = exclusively(() => renewAfter(stale)).finally(() => {
       refreshing = null
     })
   }
   return refreshing
 }
 
-async function doRefresh(): Promise<boolean> {
-  const token = refresh
-  if (!token) return false
+/** `renew`, for callers that only need to know whether there is a fresh token. */
+export async function refreshOnce(): Promise<boolean> {
+  return (await renew()) === 'renewed'
+}
+
+/** Runs `task` holding the cross-tab lock (without the Web Locks API, as it comes). */
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  return locks ? locks.request(LOCK, task) : task()
+}
+
+async function renewAfter(stale: string | null): Promise<Outcome> {
+  // Another tab refreshed while this one waited for the lock: its token is already here.
+  if (access && access !== stale) return 'renewed'
   let response: Response
   try {
     response = await fetch('/api/auth/refresh/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ refresh: token }),
+      body: '{}',
+      credentials: 'same-origin',
+      // A reload or a closed tab does not cancel it: the browser still stores the new cookie,
+      // instead of keeping the one the server has just rotated out.
+      keepalive: true,
     })
   } catch {
-    return false // offline: keep the tokens and let the caller show the error
+    return 'offline' // keep the token and let the caller show its error
   }
   if (response.ok) {
-    setTokens((await response.json()) as TokenPair)
-    return true
+    access = ((await response.json()) as { access: string }).access
+    tellOtherTabs({ type: 'access', access })
+    return 'renewed'
   }
-  if (response.status === 401 || response.status === 400) {
-    clearTokens()
-    onExpired?.()
-  }
-  return false
-}
-
-/** Keeps the refresh token for the next page of this tab (a reload). */
-export function saveForReload(): void {
-  if (refresh) sessionStorage.setItem(RESUME_KEY, refresh)
-}
-
-/** Takes the refresh token a previous page of this tab left, if any. */
-export function takeFromReload(): boolean {
-  const token = sessionStorage.getItem(RESUME_KEY)
-  sessionStorage.removeItem(RESUME_KEY)
-  if (token) refresh = token
-  return Boolean(token)
-}
-
-/** Registers the unload hooks once, when the app starts. */
-export function keepAcrossReloads(target: Window = window): void {
-  target.addEventListener('pagehide', saveForReload)
-  // Back from the back/forward cache: the page is alive again, so the token is in memory.
-  target.addEventListener('pageshow', (event) => {
-    if (event.persisted) sessionStorage.removeItem(RESUME_KEY)
-  })
+  if (response.status !== 401 && response.status !== 400) return 'offline'
+  // 401: the cookie's session is over (expired, revoked, signed out); 400: no cookie at all,
+  // which ends a session only for a tab that had one.
+  const signedIn = access !== null
+  access = null
+  if (response.status === 401) tellOtherTabs({ type: 'ended' })
+  if (signedIn) onExpired?.()
+  return response.status === 401 || signedIn ? 'ended' : 'none'
 }

@@ -8,6 +8,8 @@ export interface LeadFilters {
   status: string
   priority: string
   assigned_to: string
+  /** 'true': open leads with no pending follow-up. */
+  no_next_step: '' | 'true'
   ordering: string
   page: number
   page_size: number
@@ -18,6 +20,7 @@ export const DEFAULT_FILTERS: LeadFilters = {
   status: '',
   priority: '',
   assigned_to: '',
+  no_next_step: '',
   ordering: '-created_at',
   page: 1,
   page_size: 20,
@@ -44,6 +47,7 @@ export function parseLeadQuery(query: LocationQuery): LeadFilters {
     status: text(query.status),
     priority: text(query.priority),
     assigned_to: text(query.assigned_to),
+    no_next_step: text(query.no_next_step) === 'true' ? 'true' : '',
     ordering: text(query.ordering) || DEFAULT_FILTERS.ordering,
     page: positive(query.page, 1),
     page_size: PAGE_SIZES.includes(size) ? size : DEFAULT_FILTERS.page_size,
@@ -66,6 +70,7 @@ export function toFilterQuery(filters: LeadFilters): Omit<LeadQuery, 'page' | 'p
   if (filters.status) query.status = filters.status
   if (filters.priority) query.priority = filters.priority
   if (filters.assigned_to) query.assigned_to = filters.assigned_to
+  if (filters.no_next_step) query.no_next_step = true
   return query
 }
 

@@ -1,7 +1,8 @@
-import { ref } from 'vue'
-import { errorMessage, fieldErrors, type FieldErrors } from '@/api/errors'
+import { ref, type Ref } from 'vue'
+import { errorMessage, fieldErrors, type FieldErrors, type FieldLabels } from '@/api/errors'
 import { useConfirm } from '@/stores/confirm'
 import { useToasts } from '@/stores/toasts'
+import { focusFirstInvalid } from './formFocus'
 import { useLoader } from './useLoader'
 
 /** What a service call resolves to (openapi-fetch's answer). */
@@ -29,6 +30,13 @@ export interface AddTexts<T> {
   done?: (created: T) => void
 }
 
+export interface PanelOptions {
+  /** The labels the panel's form shows, so that error toasts name them (not API fields). */
+  labels?: FieldLabels
+  /** The panel's form: a refused add moves focus to its first field in error. */
+  form?: Ref<HTMLElement | null>
+}
+
 export interface ChangeTexts {
   failure: string
   success: string
@@ -49,12 +57,14 @@ export function useLeadPanel<L>(
   load: () => Promise<Answer<L>>,
   loadFailure: string,
   changed?: () => void,
+  options: PanelOptions = {},
 ) {
   const toasts = useToasts()
   const confirm = useConfirm()
   const { data, loading, error, reload } = useLoader(load, loadFailure)
   void reload()
 
+  const labels = options.labels ?? {}
   const busy = ref(false)
   const errors = ref<FieldErrors>({})
 
@@ -71,7 +81,8 @@ export function useLeadPanel<L>(
     busy.value = false
     if (answer.data === undefined) {
       errors.value = fieldErrors(answer.error)
-      toasts.error(errorMessage(answer.error, texts.failure))
+      toasts.error(errorMessage(answer.error, texts.failure, labels))
+      if (options.form) void focusFirstInvalid(options.form)
       return null
     }
     errors.value = {}
@@ -84,7 +95,7 @@ export function useLeadPanel<L>(
   async function change(send: () => Promise<Answer<unknown>>, texts: ChangeTexts): Promise<boolean> {
     const answer = await attempt(send)
     if (answer.data === undefined) {
-      toasts.error(errorMessage(answer.error, texts.failure))
+      toasts.error(errorMessage(answer.error, texts.failure, labels))
       return false
     }
     await succeeded(texts.success)
@@ -96,7 +107,7 @@ export function useLeadPanel<L>(
     if (!(await confirm.ask({ message: texts.confirm }))) return false
     const answer = await attempt(send)
     if (!answer.response?.ok) {
-      toasts.error(errorMessage(answer.error, texts.failure))
+      toasts.error(errorMessage(answer.error, texts.failure, labels))
       return false
     }
     await succeeded(texts.success)

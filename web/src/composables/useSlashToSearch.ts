@@ -1,6 +1,6 @@
-import { nextTick, onBeforeUnmount, onMounted } from 'vue'
-import type { Router } from 'vue-router'
+import { onBeforeUnmount, onMounted } from 'vue'
 
+/** The id of a page's own search box (the leads list's), which `/` focuses. */
 export const SEARCH_ID = 'lead-search'
 
 function typingIn(target: EventTarget | null): boolean {
@@ -8,16 +8,27 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }
 
-/** `/` anywhere (outside a text field) focuses the leads search, opening the list if needed. */
-export function useSlashToSearch(router: Router) {
-  async function onKey(event: KeyboardEvent) {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return
-    event.preventDefault()
-    if (!document.getElementById(SEARCH_ID)) {
-      await router.push({ name: 'leads' })
-      await nextTick()
+/**
+ * The search shortcuts. Ctrl+K (Cmd+K on a Mac) opens the global search anywhere, even
+ * from a text field. `/` outside a text field focuses the page's own search box where
+ * there is one (the leads list: it narrows the list in view), and opens the global search
+ * everywhere else.
+ */
+export function useSlashToSearch(openGlobal: () => void) {
+  function onKey(event: KeyboardEvent) {
+    if (event.defaultPrevented || event.altKey) return
+    // Another modal dialog (a confirmation) keeps the keyboard to itself.
+    if (document.querySelector('dialog[open]:not([data-global-search])')) return
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      event.preventDefault()
+      openGlobal()
+      return
     }
-    document.getElementById(SEARCH_ID)?.focus()
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || typingIn(event.target)) return
+    event.preventDefault()
+    const own = document.getElementById(SEARCH_ID)
+    if (own) own.focus()
+    else openGlobal()
   }
   onMounted(() => window.addEventListener('keydown', onKey))
   onBeforeUnmount(() => window.removeEventListener('keydown', onKey))

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Role } from '@/api/types'
+import { setRouteTitle } from '@/composables/usePageTitle'
 import { useAuth } from '@/stores/auth'
 
 declare module 'vue-router' {
@@ -25,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Lead' },
   },
   { path: '/pipeline', name: 'pipeline', component: () => import('@/views/pipeline/PipelineView.vue'), meta: { title: 'Pipeline' } },
+  { path: '/today', name: 'today', component: () => import('@/views/today/TodayView.vue'), meta: { title: 'Today' } },
   { path: '/reminders', name: 'reminders', component: () => import('@/views/reminders/RemindersView.vue'), meta: { title: 'Reminders' } },
   { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLogView.vue'), meta: { title: 'Audit log', roles: ['manager'] } },
   { path: '/users', name: 'users', component: () => import('@/views/users/UsersView.vue'), meta: { title: 'Users', roles: ['manager'] } },
@@ -51,8 +53,9 @@ export function makeRouter(history: RouterHistory = createWebHistory()): Router 
     return true
   })
 
-  router.afterEach((to) => {
-    document.title = to.meta.title ? `${to.meta.title} · CRM` : 'CRM'
+  // The route's title is the fallback; a view may name the page better (usePageTitle).
+  router.afterEach((to, _from, failure) => {
+    if (!failure) setRouteTitle(to.meta.title)
   })
 
   return router

@@ -8,7 +8,7 @@ export function me() {
   return api.GET('/api/auth/me/')
 }
 
-/** Revokes the refresh token on the server. */
-export function logout(refresh: string) {
-  return api.POST('/api/auth/logout/', { body: { refresh } })
+/** Ends the session of the `crm_refresh` cookie on the server, which clears the cookie. */
+export function logout() {
+  return api.POST('/api/auth/logout/', { body: {} })
 }

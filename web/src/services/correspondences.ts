@@ -14,3 +14,7 @@ export function create(body: CorrespondenceCreate) {
 export function remove(id: number) {
   return api.DELETE('/api/correspondences/{id}/', { params: { path: { id } } })
 }
+
+export function update(id: number, body: Partial<CorrespondenceCreate>) {
+  return api.PATCH('/api/correspondences/{id}/', { params: { path: { id } }, body: body as CorrespondenceCreate })
+}

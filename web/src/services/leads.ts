@@ -1,9 +1,14 @@
 // Leads: the only module besides the other services that talks to `/api/leads/`.
 import { api } from '@/api/client'
-import type { LeadCreate, LeadPatch, LeadQuery } from '@/api/types'
+import type { BoardQuery, LeadCreate, LeadPatch, LeadQuery } from '@/api/types'
 
 export function list(query: LeadQuery) {
   return api.GET('/api/leads/', { params: { query } })
+}
+
+/** The pipeline's column heads: true counts and totals per status for the list's filters. */
+export function board(query: BoardQuery) {
+  return api.GET('/api/leads/board/', { params: { query } })
 }
 
 export function get(id: number) {

@@ -14,3 +14,7 @@ export function create(body: NoteCreate) {
 export function remove(id: number) {
   return api.DELETE('/api/notes/{id}/', { params: { path: { id } } })
 }
+
+export function update(id: number, content: string) {
+  return api.PATCH('/api/notes/{id}/', { params: { path: { id } }, body: { content } })
+}

@@ -5,6 +5,8 @@ export interface ConfirmRequest {
   title: string
   message: string
   confirmLabel: string
+  /** The button that answers no; "Cancel" when not given. */
+  cancelLabel?: string
 }
 
 /** One question at a time, answered by the dialog in the app's shell. */

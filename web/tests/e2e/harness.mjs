@@ -1,11 +1,13 @@
 // The browser tests' world: a real `crm serve` on a free port over a fresh SQLite database
 // seeded with the demo data, and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 
 export const WEB = fileURLToPath(new URL('../..', import.meta.url))
@@ -37,8 +39,15 @@ async function waitUntilReady(base, child) {
   throw new Error('crm serve did not become ready in 15 s')
 }
 
-/** Starts the server; `stop()` ends it and removes its database. */
-export async function startServer() {
+/** Starts the server (`env`: more settings, such as `CRM_ACCESS_TTL`); `stop()` ends it and removes its database. */
+/** The manager's password on a new installation (`crm user create` asks for 12 characters). */
+export const EMPTY_PASSWORD = 'new-installation'
+
+/**
+ * Starts the server over the demo data; with `demo: false`, over a new installation that
+ * holds only one manager (`manager` / `EMPTY_PASSWORD`) and no leads.
+ */
+export async function startServer({ env: extra = {}, demo = true } = {}) {
   if (!existsSync(CRM)) throw new Error(`${CRM} is missing: run \`cargo build\` first`)
   if (!existsSync(join(WEB, 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first')
   mkdirSync(RESULTS, { recursive: true })
@@ -51,9 +60,15 @@ export async function startServer() {
     CRM_BIND: `127.0.0.1:${port}`,
     CRM_PUBLIC_URL: base,
     RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    ...extra,
   }
-  const seed = spawnSync(CRM, ['seed', '--demo'], { env, encoding: 'utf8' })
-  if (seed.status !== 0) throw new Error(`crm seed --demo failed: ${seed.stderr}`)
+  const seed = demo
+    ? spawnSync(CRM, ['seed', '--demo'], { env, encoding: 'utf8' })
+    : spawnSync(CRM, ['user', 'create', '--username', 'manager', '--email', 'manager@example.com', '--role', 'manager'], {
+        env: { ...env, CRM_PASSWORD: EMPTY_PASSWORD },
+        encoding: 'utf8',
+      })
+  if (seed.status !== 0) throw new Error(`seeding the test server failed: ${seed.stderr}`)
   const log = openSync(join(RESULTS, 'server.log'), 'w')
   const child = spawn(CRM, ['serve', '--bind', `127.0.0.1:${port}`], { env, stdio: ['ignore', log, log] })
   await waitUntilReady(base, child)
@@ -145,3 +160,53 @@ export async function apiAs(base, username) {
     return r.json()
   }
 }
+
+/** Calls the API with any method and a JSON body, as a fresh login of `username`. */
+export async function apiClient(base, username) {
+  const res = await fetch(`${base}/api/auth/login/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'password123' }),
+  })
+  const { access } = await res.json()
+  return async (method, path, body) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${access}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await r.text()
+    return { status: r.status, body: text ? JSON.parse(text) : null }
+  }
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation.
+ * The script is evaluated through the devtools protocol, so the app's strict CSP (which
+ * would refuse an injected <script>) stays in force for the app itself.
+ */
+export async function axeScan(page, label = page.url()) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined')
+  if (!loaded) await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  })
+  assert.deepEqual(violations, [], `axe found serious or critical violations on ${label}`)
+}
+
+/** Fails when the page scrolls sideways (a layout wider than the viewport). */
+export async function assertNoSideScroll(page, label = page.url()) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }))
+  assert.ok(scroll <= width, `${label} is ${scroll} px wide in a ${width} px viewport`)
+}
+
+/** The phone viewport every page is checked at. */
+export const PHONE = { width: 390, height: 844 }

@@ -163,11 +163,23 @@ describe('ActivityList', () => {
       { ...entry, id: 1, entity: 'note', entity_id: 8, summary: 'agent created note #8', lead: 5 },
       { ...entry, id: 2, entity: 'user', entity_id: 3, summary: 'agent created user ann', lead: null },
     ]
-    const wrapper = mount(ActivityList, { props: { items }, global: { stubs: { RouterLink: { props: ['to'], template: '<a :href="to"><slot /></a>' } } } })
+    const wrapper = mount(ActivityList, { props: { items, showSystem: false }, global: { stubs: { RouterLink: { props: ['to'], template: '<a :href="to"><slot /></a>' } } } })
     await flushPromises()
     expect(wrapper.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([['agent created note #8', '/leads/5']])
     expect(wrapper.text()).toContain('agent created user ann')
     expect(seen).toHaveLength(0)
+  })
+
+  it('names the person who made each change, and asks to show the system\'s entries', async () => {
+    serve()
+    const items = [{
+      action: 'update', username: 'manager', user: 1, user_name: 'Grace Wanjiru', timestamp: '2026-01-01T00:00:00Z',
+      id: 1, entity: 'lead', entity_id: 5, summary: 'manager updated lead "Amina"', lead: 5,
+    }]
+    const wrapper = mount(ActivityList, { props: { items, showSystem: false }, global: { stubs: { RouterLink: { props: ['to'], template: '<a :href="to"><slot /></a>' } } } })
+    expect(wrapper.get('a').text()).toBe('Grace Wanjiru updated lead "Amina"')
+    await wrapper.get('input[type="checkbox"]').setValue(true)
+    expect(wrapper.emitted('update:showSystem')).toEqual([[true]])
   })
 })
 
@@ -197,8 +209,10 @@ describe('LeadFilters', () => {
 
 describe('AuditDiff', () => {
   it('shows only the fields an update changed, before and after', () => {
+    serve()
     const wrapper = mount(AuditDiff, {
       props: {
+        entity: 'lead',
         changes: {
           before: { status: 'new', company: 'Acme', updated_at: '1' },
           after: { status: 'qualified', company: 'Acme', updated_at: '2' },
@@ -208,12 +222,13 @@ describe('AuditDiff', () => {
     const rows = wrapper.findAll('tbody tr')
     expect(rows).toHaveLength(1)
     expect(rows[0]?.text()).toContain('Status')
-    expect(rows[0]?.find('del').text()).toBe('new')
-    expect(rows[0]?.find('ins').text()).toBe('qualified')
+    expect(rows[0]?.find('del').text()).toBe('New')
+    expect(rows[0]?.find('ins').text()).toBe('Qualified')
   })
 
   it('shows every field of a created record', () => {
-    const wrapper = mount(AuditDiff, { props: { changes: { before: null, after: { first_name: 'Amina', email: '' } } } })
+    serve()
+    const wrapper = mount(AuditDiff, { props: { entity: 'contact', changes: { before: null, after: { first_name: 'Amina', email: '' } } } })
     expect(wrapper.findAll('tbody tr')).toHaveLength(2)
     expect(wrapper.findAll('th').map((t) => t.text())).not.toContain('Before')
   })

@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ref } from 'vue'
 import { useLeadPanel } from '@/composables/useLeadPanel'
 import * as contacts from '@/services/contacts'
 import { useConfirm } from '@/stores/confirm'
@@ -46,11 +47,28 @@ describe('the lead panel flow', () => {
     })
     expect(created).toBeNull()
     expect(panel.errors.value).toEqual({ first_name: ['This field is required.'] })
-    expect(texts(useToasts())).toEqual(['error: first name: This field is required.'])
+    expect(texts(useToasts())).toEqual(['error: First name: This field is required.'])
     expect(done).not.toHaveBeenCalled()
     expect(changed).not.toHaveBeenCalled()
     expect(seen.filter((r) => r.method === 'GET')).toHaveLength(1)
     expect(panel.busy.value).toBe(false)
+  })
+
+  it("names the form's labels in the toast and focuses the first field in error", async () => {
+    serve(() => json({ phone: ['Enter a valid phone number.'], first_name: ['This field is required.'] }, 400))
+    const form = document.createElement('form')
+    form.innerHTML = '<input name="a"><input name="b" aria-invalid="true"><input name="c" aria-invalid="true">'
+    document.body.append(form)
+    const panel = useLeadPanel(() => contacts.ofLead(5), 'failed', undefined, {
+      labels: { first_name: 'Given name', phone: 'Mobile' },
+      form: ref(form),
+    })
+    await flushPromises()
+    await panel.add(() => contacts.create({ lead: 5, first_name: '' }), { failure: 'failed', success: () => 'added' })
+    await flushPromises()
+    expect(texts(useToasts())).toEqual(['error: Mobile: Enter a valid phone number. Given name: This field is required.'])
+    expect(document.activeElement).toBe(form.elements.namedItem('b'))
+    form.remove()
   })
 
   it('adds a record, clears the errors, reloads and tells the page', async () => {

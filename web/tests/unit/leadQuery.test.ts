@@ -26,6 +26,15 @@ describe('the leads list query in the URL', () => {
     expect(parseLeadQuery(toRouteQuery(filters) as Record<string, string>)).toEqual(filters)
   })
 
+  it('keeps "no next step" in the URL and sends it to the API only when set', () => {
+    const filters = parseLeadQuery({ no_next_step: 'true', ordering: 'next_reminder_at' })
+    expect(filters).toMatchObject({ no_next_step: 'true', ordering: 'next_reminder_at' })
+    expect(toRouteQuery(filters)).toEqual({ no_next_step: 'true', ordering: 'next_reminder_at' })
+    expect(toFilterQuery(filters)).toEqual({ no_next_step: true, ordering: 'next_reminder_at' })
+    expect(parseLeadQuery({ no_next_step: 'yes' }).no_next_step).toBe('')
+    expect(toFilterQuery(DEFAULT_FILTERS)).not.toHaveProperty('no_next_step')
+  })
+
   it('gives the export exactly the filters, search and ordering, without paging', () => {
     const filters = { ...DEFAULT_FILTERS, search: '  kamau ', status: 'qualified', page: 4, page_size: 50 }
     expect(toFilterQuery(filters)).toEqual({ search: 'kamau', status: 'qualified', ordering: '-created_at' })
