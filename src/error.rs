@@ -22,6 +22,9 @@ pub enum ApiError {
     Unauthorized(String),
     #[error("forbidden")]
     Forbidden,
+    /// A 403 that says why (e.g. the CSRF origin check), where the generic message would not.
+    #[error("forbidden: {0}")]
+    ForbiddenBecause(String),
     #[error("not found: {0}")]
     NotFound(&'static str),
     #[error("method not allowed")]
@@ -60,7 +63,7 @@ impl ApiError {
         match self {
             ApiError::Validation(_) | ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::ForbiddenBecause(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -144,9 +147,9 @@ impl ApiError {
         let status = self.status();
         let body = match &self {
             ApiError::Validation(errors) => json!(errors),
-            ApiError::BadRequest(detail) | ApiError::Unauthorized(detail) => {
-                json!({ "detail": detail })
-            }
+            ApiError::BadRequest(detail)
+            | ApiError::Unauthorized(detail)
+            | ApiError::ForbiddenBecause(detail) => json!({ "detail": detail }),
             ApiError::Forbidden => json!({ "detail": PERMISSION_DENIED }),
             ApiError::NotFound(detail) => json!({ "detail": detail }),
             ApiError::MethodNotAllowed(method) => {

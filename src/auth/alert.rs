@@ -10,7 +10,7 @@ use super::throttle::AttackAlert;
 use crate::config::Config;
 use crate::db::users::UserRow;
 use crate::db::{self, Db};
-use crate::domain::user::full_name;
+use crate::domain::user::display_name;
 use crate::jobs::mailer::Mailer;
 use crate::jobs::message::{Email, escape_html, host_of};
 
@@ -94,12 +94,7 @@ async fn send(
 }
 
 fn compose(user: &UserRow, alert: AttackAlert, config: &Config) -> Email {
-    let name = full_name(&user.first_name, &user.last_name);
-    let greeting = if name.is_empty() {
-        user.username.clone()
-    } else {
-        name
-    };
+    let greeting = display_name(&user.first_name, &user.last_name, &user.username);
     let minutes = config.throttle.window.as_secs().div_ceil(60);
     let addresses = match alert.addresses {
         1 => "1 address".to_string(),

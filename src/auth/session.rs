@@ -34,6 +34,9 @@ pub struct Context<'a> {
 pub struct TokenPair {
     pub access: String,
     pub refresh: String,
+    /// When the refresh token expires (Unix time), for the cookie's lifetime.
+    #[serde(skip)]
+    pub refresh_expires_at: i64,
 }
 
 const BAD_CREDENTIALS: &str = "No active account found with the given credentials";
@@ -83,6 +86,7 @@ async fn issue<C: ConnectionTrait>(
     Ok(TokenPair {
         access: cx.jwt.issue(&access)?,
         refresh: cx.jwt.issue(&refresh)?,
+        refresh_expires_at: refresh_expires.timestamp(),
     })
 }
 
@@ -163,6 +167,15 @@ pub async fn logout(cx: Context<'_>, user_id: i64, token: &str) -> AuthResult<()
     }
     tokens::revoke_session(&cx.db.conn, &claims.sid, user_id).await?;
     Ok(())
+}
+
+/// Whether two refresh tokens (still valid) belong to the same session: a logout by the
+/// body's token clears the cookie only when the cookie is of that session.
+pub fn same_session(jwt: &JwtKeys, a: &str, b: &str) -> bool {
+    match (jwt.verify(a, REFRESH), jwt.verify(b, REFRESH)) {
+        (Ok(a), Ok(b)) => a.sid == b.sid,
+        _ => false,
+    }
 }
 
 /// Changes the caller's password after checking the old one; the caller's other sessions

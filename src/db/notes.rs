@@ -7,7 +7,7 @@ use super::resource::{self, Resource};
 use super::{Db, DbError, WriteResult};
 use crate::domain::Actor;
 use crate::domain::note::{self, Note, NoteChanges};
-use crate::domain::user::full_name;
+use crate::domain::user::display_name;
 
 pub struct Notes;
 
@@ -35,20 +35,16 @@ impl Resource for Notes {
     type View = Note;
 
     fn view(r: NoteRow) -> Note {
-        let name = full_name(
-            r.author_first.as_deref().unwrap_or(""),
-            r.author_last.as_deref().unwrap_or(""),
-        );
         Note {
             id: r.id,
             lead: r.lead_id,
             content: r.content,
             author: r.author_id,
-            author_name: if name.is_empty() {
-                r.author_username.unwrap_or_default()
-            } else {
-                name
-            },
+            author_name: display_name(
+                r.author_first.as_deref().unwrap_or(""),
+                r.author_last.as_deref().unwrap_or(""),
+                r.author_username.as_deref().unwrap_or(""),
+            ),
             created_at: r.created_at,
             updated_at: r.updated_at,
         }

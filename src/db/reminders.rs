@@ -9,7 +9,7 @@ use super::sql::sql;
 use super::{Db, DbErr, DbError, WriteResult, now};
 use crate::domain::Actor;
 use crate::domain::reminder::{self, Reminder, ReminderChanges, ReminderStatus, UpdatePlan};
-use crate::domain::user::full_name;
+use crate::domain::user::{display_name, full_name};
 
 pub struct Reminders;
 
@@ -54,10 +54,6 @@ impl Resource for Reminders {
     type View = Reminder;
 
     fn view(r: ReminderRow) -> Reminder {
-        let recipient_name = full_name(
-            r.recipient_first.as_deref().unwrap_or(""),
-            r.recipient_last.as_deref().unwrap_or(""),
-        );
         Reminder {
             id: r.id,
             lead: r.lead_id,
@@ -70,11 +66,11 @@ impl Resource for Reminders {
             message: r.message,
             remind_at: r.remind_at,
             recipient: r.recipient_id,
-            recipient_name: if recipient_name.is_empty() {
-                r.recipient_username.unwrap_or_default()
-            } else {
-                recipient_name
-            },
+            recipient_name: display_name(
+                r.recipient_first.as_deref().unwrap_or(""),
+                r.recipient_last.as_deref().unwrap_or(""),
+                r.recipient_username.as_deref().unwrap_or(""),
+            ),
             status: ReminderStatus::parse(&r.status).unwrap_or(ReminderStatus::Pending),
             sent_at: r.sent_at,
             completed_at: r.completed_at,
@@ -115,6 +111,13 @@ pub struct ReminderFilter {
     pub completed: Option<bool>,
 }
 
+/// Whether `statuses` names exactly every status but cancelled.
+fn is_open(statuses: &[ReminderStatus]) -> bool {
+    ReminderStatus::ALL
+        .iter()
+        .all(|s| statuses.contains(s) == (*s != ReminderStatus::Cancelled))
+}
+
 pub async fn list(
     db: &Db,
     f: &ReminderFilter,
@@ -127,7 +130,11 @@ pub async fn list(
         if let Some(lead) = f.lead {
             q.push(" AND reminders.lead_id = ").bind(lead);
         }
-        if !f.statuses.is_empty() {
+        if is_open(&f.statuses) {
+            // Every status but cancelled, said the way the partial indexes of open
+            // reminders (migration 0008) are, so the planner can use them.
+            q.push(" AND reminders.status <> 'cancelled'");
+        } else if !f.statuses.is_empty() {
             let params: Vec<String> = f.statuses.iter().map(|s| q.param(s.as_str())).collect();
             q.push(&format!(" AND reminders.status IN ({})", params.join(", ")));
         }
@@ -241,6 +248,11 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, c: &ReminderChanges) -> Wri
                 .set("locked_until", Some(none))
                 .set("next_attempt_at", Some(none))
                 .set("attempts", Some(0));
+        }
+        if status == Some(ReminderStatus::Pending) {
+            // Back to pending (a snoozed follow-up that was emailed): not sent until it is
+            // emailed again.
+            q.set("sent_at", Some(None::<DateTime<Utc>>));
         }
     })
     .await?;

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult};
-use serde_json::{Value, json};
 
 use super::correspondences::Correspondences;
 use super::notes::Notes;
@@ -15,8 +14,7 @@ use super::reminders::Reminders;
 use super::resource::Resource;
 use super::sql::Sql;
 use super::{Db, DbError};
-use crate::domain::timeline::{TimelineItem, TimelineKind, status_summary, summarise};
-use crate::domain::user::full_name;
+use crate::domain::timeline::{TimelineEntry, TimelineKind, TimelineObject, TimelinePerson};
 
 #[derive(Debug, FromQueryResult)]
 struct KeyRow {
@@ -106,15 +104,15 @@ fn ids_of(rows: &[KeyRow], kinds: &[&str]) -> Vec<i64> {
         .collect()
 }
 
-/// One page of lead `lead`'s timeline: (count, items). The lead's existence is the caller's
-/// check.
+/// One page of lead `lead`'s timeline: (count, entries as loaded; `TimelineEntry::into_item`
+/// sums them up). The lead's existence is the caller's check.
 pub async fn page(
     db: &Db,
     lead: i64,
     kinds: &[TimelineKind],
     limit: u64,
     offset: u64,
-) -> Result<(i64, Vec<TimelineItem>), DbError> {
+) -> Result<(i64, Vec<TimelineEntry>), DbError> {
     let backend = db.backend();
     let from = items_from(backend, lead, kinds);
     let count = Sql {
@@ -141,66 +139,41 @@ pub async fn page(
         by_ids::<Correspondences, _>(&db.conn, &ids_of(&rows, &["email", "call", "meeting"]))
             .await?;
     let mut reminders = by_ids::<Reminders, _>(&db.conn, &ids_of(&rows, &["reminder"])).await?;
-    let mut items = Vec::with_capacity(rows.len());
+    let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(kind) = TimelineKind::parse(&row.kind) else {
             continue;
         };
         // An object deleted between the two reads is left out of this page.
-        let (summary, object) = match kind {
-            TimelineKind::Note => match notes.remove(&row.id) {
-                Some(n) => (summarise(&n.content), serde_json::to_value(n)),
-                None => continue,
-            },
+        let object = match kind {
+            TimelineKind::Note => notes.remove(&row.id).map(TimelineObject::Note),
             TimelineKind::Email | TimelineKind::Call | TimelineKind::Meeting => {
-                match letters.remove(&row.id) {
-                    Some(c) => {
-                        let text = if c.subject.trim().is_empty() {
-                            &c.description
-                        } else {
-                            &c.subject
-                        };
-                        (summarise(text), serde_json::to_value(c))
-                    }
-                    None => continue,
-                }
+                letters.remove(&row.id).map(TimelineObject::Correspondence)
             }
-            TimelineKind::Reminder => match reminders.remove(&row.id) {
-                Some(r) => (summarise(&r.title), serde_json::to_value(r)),
-                None => continue,
-            },
-            TimelineKind::Status => {
-                let from = row.status_from.clone().unwrap_or_default();
-                let to = row.status_to.clone().unwrap_or_default();
-                let object = json!({
-                    "from": from,
-                    "to": to,
-                    "lost_reason": row.lost_reason.clone().unwrap_or_default(),
-                });
-                (status_summary(&from, &to), Ok(object))
-            }
+            TimelineKind::Reminder => reminders.remove(&row.id).map(TimelineObject::Reminder),
+            TimelineKind::Status => Some(TimelineObject::Status {
+                from: row.status_from.unwrap_or_default(),
+                to: row.status_to.unwrap_or_default(),
+                lost_reason: row.lost_reason.unwrap_or_default(),
+            }),
         };
-        let name = full_name(
-            row.first_name.as_deref().unwrap_or(""),
-            row.last_name.as_deref().unwrap_or(""),
-        );
-        items.push(TimelineItem {
+        let Some(object) = object else {
+            continue;
+        };
+        entries.push(TimelineEntry {
             kind,
             id: row.id,
             timestamp: row.ts,
-            user: row.user_id,
-            user_name: row.user_id.map(|_| {
-                if name.is_empty() {
-                    row.username.unwrap_or_default()
-                } else {
-                    name
-                }
-            }),
-            summary,
-            object: object.unwrap_or(Value::Null),
+            user: TimelinePerson {
+                id: row.user_id,
+                first_name: row.first_name,
+                last_name: row.last_name,
+                username: row.username,
+            },
+            object,
         });
     }
-    Ok((total, items))
+    Ok((total, entries))
 }
 
 /// Whether lead `id` exists (an unknown lead's timeline is 404, not an empty list).

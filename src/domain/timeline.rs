@@ -4,10 +4,14 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 use utoipa::ToSchema;
 
+use super::correspondence::Correspondence;
 use super::lead::LeadStatus;
+use super::note::Note;
+use super::reminder::Reminder;
+use super::user::display_name;
 
 /// What a timeline item is. Correspondence appears as its type (email, call, meeting).
 /// Attachments join as `attachment` once they exist (a branch in `db::timeline`).
@@ -70,6 +74,87 @@ pub struct TimelineItem {
     pub object: Value,
 }
 
+/// What a timeline entry is about, as loaded.
+#[derive(Debug, Clone)]
+pub enum TimelineObject {
+    Note(Note),
+    /// An email, call or meeting.
+    Correspondence(Correspondence),
+    Reminder(Reminder),
+    /// A status change of the lead: the stored status values before and after, and the
+    /// lost reason after (empty when none).
+    Status {
+        from: String,
+        to: String,
+        lost_reason: String,
+    },
+}
+
+/// The person behind an entry: their id and their names of today (none when the user was
+/// removed).
+#[derive(Debug, Clone, Default)]
+pub struct TimelinePerson {
+    pub id: Option<i64>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub username: Option<String>,
+}
+
+/// One entry of a lead's timeline as loaded, before it is summed up.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    pub kind: TimelineKind,
+    pub id: i64,
+    pub timestamp: DateTime<Utc>,
+    pub user: TimelinePerson,
+    pub object: TimelineObject,
+}
+
+impl TimelineEntry {
+    /// The entry as the timeline shows it: who by name, a one-line summary, the object as
+    /// its own list shows it.
+    pub fn into_item(self) -> TimelineItem {
+        let (summary, object) = match self.object {
+            TimelineObject::Note(n) => (summarise(&n.content), serde_json::to_value(n)),
+            TimelineObject::Correspondence(c) => {
+                // A call or meeting is often logged without a subject: its description
+                // says what happened.
+                let text = if c.subject.trim().is_empty() {
+                    &c.description
+                } else {
+                    &c.subject
+                };
+                (summarise(text), serde_json::to_value(c))
+            }
+            TimelineObject::Reminder(r) => (summarise(&r.title), serde_json::to_value(r)),
+            TimelineObject::Status {
+                from,
+                to,
+                lost_reason,
+            } => (
+                status_summary(&from, &to),
+                Ok(json!({ "from": from, "to": to, "lost_reason": lost_reason })),
+            ),
+        };
+        let person = self.user;
+        TimelineItem {
+            kind: self.kind,
+            id: self.id,
+            timestamp: self.timestamp,
+            user: person.id,
+            user_name: person.id.map(|_| {
+                display_name(
+                    person.first_name.as_deref().unwrap_or(""),
+                    person.last_name.as_deref().unwrap_or(""),
+                    person.username.as_deref().unwrap_or(""),
+                )
+            }),
+            summary,
+            object: object.unwrap_or(Value::Null),
+        }
+    }
+}
+
 /// At most this many characters of a text make a summary.
 const SUMMARY_CHARS: usize = 160;
 
@@ -100,5 +185,67 @@ mod tests {
         let long = "a".repeat(200);
         assert_eq!(summarise(&long), format!("{}…", "a".repeat(160)));
         assert_eq!(status_summary("new", "contacted"), "New → Contacted");
+    }
+
+    fn entry(user: TimelinePerson, object: TimelineObject) -> TimelineEntry {
+        TimelineEntry {
+            kind: TimelineKind::Call,
+            id: 7,
+            timestamp: DateTime::UNIX_EPOCH,
+            user,
+            object,
+        }
+    }
+
+    fn call(subject: &str, description: &str) -> TimelineObject {
+        use super::super::correspondence::{CorrespondenceType, Direction};
+        TimelineObject::Correspondence(Correspondence {
+            id: 7,
+            lead: 1,
+            contact: None,
+            kind: CorrespondenceType::Call,
+            direction: Direction::Outbound,
+            subject: subject.into(),
+            description: description.into(),
+            date: DateTime::UNIX_EPOCH,
+            created_by: None,
+            created_at: DateTime::UNIX_EPOCH,
+            updated_at: DateTime::UNIX_EPOCH,
+        })
+    }
+
+    #[test]
+    fn a_correspondence_is_summed_up_by_its_subject_else_its_description() {
+        let none = TimelinePerson::default;
+        let item = entry(none(), call("Pricing", "Asked for a quote")).into_item();
+        assert_eq!(item.summary, "Pricing");
+        assert_eq!(item.object["subject"], "Pricing");
+        let item = entry(none(), call("  ", "Asked for a quote\nthen more")).into_item();
+        assert_eq!(item.summary, "Asked for a quote…");
+        assert_eq!(item.user, None);
+        assert_eq!(item.user_name, None);
+    }
+
+    #[test]
+    fn an_entry_names_its_person_and_a_status_change_its_labels() {
+        let amina = TimelinePerson {
+            id: Some(3),
+            first_name: Some("".into()),
+            last_name: Some("".into()),
+            username: Some("amina".into()),
+        };
+        let status = TimelineObject::Status {
+            from: "new".into(),
+            to: "lost".into(),
+            lost_reason: "Budget".into(),
+        };
+        let item = entry(amina, status).into_item();
+        assert_eq!(item.user, Some(3));
+        assert_eq!(item.user_name.as_deref(), Some("amina"));
+        assert_eq!(item.summary, "New → Lost");
+        assert_eq!(
+            item.object,
+            json!({"from": "new", "to": "lost", "lost_reason": "Budget"})
+        );
     }
 }

@@ -76,6 +76,17 @@ pub fn full_name(first: &str, last: &str) -> String {
     format!("{first} {last}").trim().to_string()
 }
 
+/// How a person is named to others (note authors, reminder recipients, the audit trail, the
+/// timeline, emails): their full name, else their username, since both names are optional.
+pub fn display_name(first: &str, last: &str, username: &str) -> String {
+    let name = full_name(first, last);
+    if name.is_empty() {
+        username.to_string()
+    } else {
+        name
+    }
+}
+
 /// Validated fields of a user create or update; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone)]
 pub struct UserChanges {
@@ -238,6 +249,15 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn a_person_is_named_by_full_name_else_username() {
+        assert_eq!(display_name("Amina", "Otieno", "amina"), "Amina Otieno");
+        assert_eq!(display_name("Amina", "", "amina"), "Amina");
+        assert_eq!(display_name("", "Otieno", "amina"), "Otieno");
+        assert_eq!(display_name(" ", "", "amina"), "amina");
+        assert_eq!(display_name("", "", ""), "");
+    }
 
     fn new_user(username: &str, email: &str, password: &str) -> UserChanges {
         UserChanges {

@@ -85,7 +85,7 @@ pub async fn list(
         since: params.datetime("since", false),
         until: params.datetime("until", true),
     };
-    let order = params.ordering(db::audit::ORDERING, "-timestamp", "id");
+    let order = params.ordering(db::audit::ORDERING, "-timestamp", db::audit::ID_COLUMN);
     params.finish()?;
     paged(&params, &url, |limit, offset| async move {
         let (count, rows) = db::audit::list(&state.db, &filter, &order, limit, offset).await?;

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::JsonBody;
-use super::refresh_cookie::{self, Presented, Refused};
+use super::refresh_cookie::{self, Presented};
 use crate::auth::extract::CurrentUser;
 use crate::auth::session::{self, TokenPair};
 use crate::db;
@@ -60,7 +60,7 @@ impl RefreshRequest {
     }
 
     /// The token of the body, else of the cookie (see `refresh_cookie`).
-    fn token(body: &Value, headers: &HeaderMap, state: &AppState) -> Result<Presented, Refused> {
+    fn token(body: &Value, headers: &HeaderMap, state: &AppState) -> ApiResult<Presented> {
         let in_body = Self::read(body)?.refresh;
         refresh_cookie::presented(headers, &state.config, in_body)
     }
@@ -116,7 +116,7 @@ pub async fn login(
     let LoginRequest { username, password } = LoginRequest::read(&body)?;
     let (pair, user) =
         session::login(state.sessions(), username.trim(), password, peer.ip()).await?;
-    let cookie = refresh_cookie::set(&state.config, &pair.refresh);
+    let cookie = refresh_cookie::set(&state.config, &pair.refresh, pair.refresh_expires_at);
     let body = LoginResponse {
         access: pair.access,
         refresh: pair.refresh,
@@ -127,13 +127,15 @@ pub async fn login(
 
 /// Exchange a refresh token for a new access and refresh token (the old one is rotated out).
 ///
-/// Without `refresh` in the body, the `crm_refresh` cookie's token is used; such a request is
-/// refused when its `Origin` is not the server's own, `CRM_PUBLIC_URL`'s or a CORS origin.
+/// `refresh` is required in the body unless the `crm_refresh` cookie is sent: without it, the
+/// cookie's token is used; such a request is refused when its `Origin` is not the server's
+/// own, `CRM_PUBLIC_URL`'s or a CORS origin, and its answer's `refresh` is `""` (the new token
+/// is only in the cookie, out of reach of the page's scripts).
 #[utoipa::path(post, path = "/api/auth/refresh/", tag = "auth",
     operation_id = "auth_refresh", request_body = RefreshRequest,
     responses(
-        (status = 200, body = TokenPair, headers(("Set-Cookie" = String, description = "`crm_refresh`: the new refresh token"))),
-        (status = 400, body = ValidationErrors),
+        (status = 200, body = TokenPair, description = "The new tokens; `refresh` is `\"\"` when the cookie's token was used", headers(("Set-Cookie" = String, description = "`crm_refresh`: the new refresh token"))),
+        (status = 400, body = ValidationErrors, description = "Invalid body, or `refresh` neither in the body nor in the cookie"),
         (status = 401, body = ErrorDetail, description = "Invalid, expired, revoked or reused token (a refused cookie is cleared)"),
         (status = 403, body = ErrorDetail, description = "The cookie was sent from a foreign origin"),
     ))]
@@ -144,11 +146,15 @@ pub async fn refresh(
 ) -> Response {
     let Presented { token, from_cookie } = match RefreshRequest::token(&body, &headers, &state) {
         Ok(presented) => presented,
-        Err(refused) => return refused.into_response(),
+        Err(err) => return err.into_response(),
     };
     match session::refresh(state.sessions(), &token).await {
-        Ok(pair) => {
-            let cookie = refresh_cookie::set(&state.config, &pair.refresh);
+        Ok(mut pair) => {
+            let cookie = refresh_cookie::set(&state.config, &pair.refresh, pair.refresh_expires_at);
+            // HttpOnly would mean nothing if a script could read the cookie's successor here.
+            if from_cookie {
+                pair.refresh.clear();
+            }
             ([(SET_COOKIE, cookie)], Json(pair)).into_response()
         }
         // A cookie that can never work again is dropped, so the browser stops sending it.
@@ -162,13 +168,16 @@ pub async fn refresh(
 
 /// End the session of a refresh token of the caller; its access tokens stop working at once.
 ///
-/// The token is the body's `refresh`, else the `crm_refresh` cookie's (from an allowed
-/// `Origin` only); the cookie is cleared.
+/// The token is the body's `refresh` (required unless the `crm_refresh` cookie is sent), else
+/// the cookie's (from an allowed `Origin` only). The cookie is cleared when its token was
+/// used, even if the server refused it, or when it is of the body token's session; a cookie
+/// of another session is left alone.
 #[utoipa::path(post, path = "/api/auth/logout/", tag = "auth",
     operation_id = "auth_logout", request_body = RefreshRequest,
     responses(
-        (status = 204, description = "Revoked", headers(("Set-Cookie" = String, description = "`crm_refresh` cleared"))),
-        (status = 400, body = ValidationErrors),
+        (status = 204, description = "Revoked", headers(("Set-Cookie" = String, description = "`crm_refresh` cleared (see above)"))),
+        (status = 400, body = ValidationErrors, description = "Invalid body, or `refresh` neither in the body nor in the cookie"),
+        (status = 401, body = ErrorDetail, description = "Invalid or expired token, or another user's (a used cookie is cleared all the same)"),
         (status = 403, body = ErrorDetail, description = "The cookie was sent from a foreign origin"),
     ))]
 pub async fn logout(
@@ -177,15 +186,24 @@ pub async fn logout(
     headers: HeaderMap,
     JsonBody(body): JsonBody,
 ) -> Response {
-    let token = match RefreshRequest::token(&body, &headers, &state) {
-        Ok(presented) => presented.token,
-        Err(refused) => return refused.into_response(),
+    let Presented { token, from_cookie } = match RefreshRequest::token(&body, &headers, &state) {
+        Ok(presented) => presented,
+        Err(err) => return err.into_response(),
     };
-    if let Err(err) = session::logout(state.sessions(), user.id(), &token).await {
-        return ApiError::from(err).into_response();
+    // A browser that asked to end its cookie's session loses the cookie whatever the server
+    // answers; an API client's logout does not sign out a browser of another session.
+    let clears = from_cookie
+        || refresh_cookie::read(&headers)
+            .is_some_and(|cookie| session::same_session(&state.jwt, &cookie, &token));
+    let mut response = match session::logout(state.sessions(), user.id(), &token).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(err) => ApiError::from(err).into_response(),
+    };
+    if clears {
+        let clear = refresh_cookie::clear(&state.config);
+        response.headers_mut().insert(SET_COOKIE, clear);
     }
-    let clear = refresh_cookie::clear(&state.config);
-    (StatusCode::NO_CONTENT, [(SET_COOKIE, clear)]).into_response()
+    response
 }
 
 /// The caller's record, with the secret URL of their calendar feed.

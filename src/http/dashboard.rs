@@ -68,20 +68,16 @@ pub async fn stats(
     caller: CurrentUser,
     mut params: Params,
 ) -> ApiResult<Json<DashboardStats>> {
-    let user = match params
-        .get("assigned_to")
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        None => None,
-        Some("me") => Some(caller.id()),
-        Some(_) => params.id("assigned_to"),
-    };
+    let user = params.user("assigned_to", caller.id());
     let include_system = params.boolean("include_system").unwrap_or(true);
     if let Some(id) = user
         && db::users::get(&state.db.conn, id).await?.is_none()
     {
-        params.error("assigned_to", format!("No user with id {id}."));
+        // DRF's message for a primary key that names no row.
+        params.error(
+            "assigned_to",
+            format!("Invalid pk \"{id}\" - object does not exist."),
+        );
     }
     params.finish()?;
     let figures = match user {

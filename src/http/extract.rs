@@ -10,6 +10,7 @@ use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::db::leads::Assignee;
 use crate::db::sql::order_clause;
 use crate::domain::fields::{parse_bool, parse_datetime};
 use crate::domain::money::parse_cents;
@@ -163,6 +164,25 @@ impl Params {
             self.error(name, "Enter a whole number.");
         }
         parsed
+    }
+
+    /// A user named by `me` (the caller, in any case) or by id: the dashboard's
+    /// `assigned_to` and the reminders' `recipient`.
+    pub fn user(&mut self, name: &str, caller: i64) -> Option<i64> {
+        if self.get(name)?.eq_ignore_ascii_case("me") {
+            Some(caller)
+        } else {
+            self.id(name)
+        }
+    }
+
+    /// As `user`, or nobody (`none` or `null`, in any case): the lead filters' `assigned_to`.
+    pub fn assignee(&mut self, name: &str, caller: i64) -> Option<Assignee> {
+        let raw = self.get(name)?;
+        if raw.eq_ignore_ascii_case("none") || raw.eq_ignore_ascii_case("null") {
+            return Some(Assignee::Nobody);
+        }
+        self.user(name, caller).map(Assignee::User)
     }
 
     pub fn boolean(&mut self, name: &str) -> Option<bool> {

@@ -12,7 +12,7 @@ use super::docs::{ErrorDetail, ValidationErrors};
 use super::extract::{JsonBody, Params, Partial, PathId};
 use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::{CurrentUser, Manager};
-use crate::db::{self, leads::Assignee, leads::LeadFilter};
+use crate::db::{self, leads::LeadFilter};
 use crate::domain::lead::{Lead, LeadChanges, LeadStatus, Priority};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -22,20 +22,10 @@ mod csv_export;
 
 /// Reads the list filters shared by the list and the export.
 fn filter(params: &mut Params, caller: &CurrentUser) -> LeadFilter {
-    let assigned_to = match params
-        .get("assigned_to")
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        None => None,
-        Some("me") => Some(Assignee::User(caller.id())),
-        Some("none") | Some("null") => Some(Assignee::Nobody),
-        Some(_) => params.id("assigned_to").map(Assignee::User),
-    };
     LeadFilter {
         statuses: params.choices("status", LeadStatus::parse),
         priorities: params.choices("priority", Priority::parse),
-        assigned_to,
+        assigned_to: params.assignee("assigned_to", caller.id()),
         created_by: params.id("created_by"),
         created_after: params.datetime("created_after", false),
         created_before: params.datetime("created_before", true),
@@ -160,7 +150,9 @@ pub async fn destroy(
         ("assigned_to" = Option<String>, Query), ("created_by" = Option<i64>, Query),
         ("created_after" = Option<String>, Query), ("created_before" = Option<String>, Query),
         ("min_value" = Option<String>, Query), ("max_value" = Option<String>, Query),
-        ("search" = Option<String>, Query), ("ordering" = Option<String>, Query),
+        ("search" = Option<String>, Query), ("no_next_step" = Option<bool>, Query),
+        ("next_reminder_before" = Option<String>, Query),
+        ("last_activity_before" = Option<String>, Query), ("ordering" = Option<String>, Query),
     ),
     responses(
         (status = 200, content_type = "text/csv", body = String,

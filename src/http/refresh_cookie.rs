@@ -8,45 +8,23 @@
 //! `Origin` other than the server's own, `CRM_PUBLIC_URL`'s or one of `CRM_CORS_ORIGINS`
 //! (a sibling site under the same domain is "same-site" to the browser).
 
-use axum::Json;
 use axum::http::header::{COOKIE, HOST, ORIGIN};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use axum::http::{HeaderMap, HeaderValue};
 
 use crate::config::Config;
 use crate::domain::fields::REQUIRED;
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
 
 pub const NAME: &str = "crm_refresh";
 
 /// Only the session endpoints receive it.
 const PATH: &str = "/api/auth/";
 
-/// Why a request's refresh token is not taken: a bad body, or a cookie from another origin.
-pub enum Refused {
-    Invalid(ApiError),
-    Origin(String),
-}
-
-impl IntoResponse for Refused {
-    fn into_response(self) -> Response {
-        match self {
-            Refused::Invalid(err) => err.into_response(),
-            Refused::Origin(origin) => {
-                let detail = format!(
-                    "CSRF Failed: Origin checking failed - {origin} does not match any trusted origins."
-                );
-                (StatusCode::FORBIDDEN, Json(json!({ "detail": detail }))).into_response()
-            }
-        }
-    }
-}
-
-impl From<ApiError> for Refused {
-    fn from(err: ApiError) -> Self {
-        Refused::Invalid(err)
-    }
+/// The refusal of a cookie sent from another origin (DRF's CSRF message).
+pub fn foreign_origin(origin: &str) -> ApiError {
+    ApiError::ForbiddenBecause(format!(
+        "CSRF Failed: Origin checking failed - {origin} does not match any trusted origins."
+    ))
 }
 
 /// A refresh token and where the request carried it.
@@ -61,7 +39,7 @@ pub fn presented(
     headers: &HeaderMap,
     config: &Config,
     in_body: Option<String>,
-) -> Result<Presented, Refused> {
+) -> ApiResult<Presented> {
     if let Some(token) = in_body {
         return Ok(Presented {
             token,
@@ -69,7 +47,7 @@ pub fn presented(
         });
     }
     let Some(token) = read(headers) else {
-        return Err(ApiError::field("refresh", REQUIRED).into());
+        return Err(ApiError::field("refresh", REQUIRED));
     };
     check_origin(headers, config)?;
     Ok(Presented {
@@ -78,9 +56,12 @@ pub fn presented(
     })
 }
 
-/// The `Set-Cookie` value that gives the browser `token` for the refresh lifetime.
-pub fn set(config: &Config, token: &str) -> HeaderValue {
-    cookie(config, token, config.refresh_ttl.as_secs())
+/// The `Set-Cookie` value that gives the browser `token` until the token expires
+/// (`expires_at`, a Unix time: the refresh lifetime or the session's absolute end, whichever
+/// comes first), so that the browser drops the cookie when it can no longer work.
+pub fn set(config: &Config, token: &str, expires_at: i64) -> HeaderValue {
+    let left = expires_at - chrono::Utc::now().timestamp();
+    cookie(config, token, u64::try_from(left).unwrap_or(0))
 }
 
 /// The `Set-Cookie` value that removes the cookie.
@@ -120,7 +101,7 @@ pub fn read(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Refuses a request whose `Origin` is present and none of the allowed ones.
-fn check_origin(headers: &HeaderMap, config: &Config) -> Result<(), Refused> {
+fn check_origin(headers: &HeaderMap, config: &Config) -> ApiResult<()> {
     let Some(origin) = headers.get(ORIGIN) else {
         return Ok(());
     };
@@ -129,7 +110,7 @@ fn check_origin(headers: &HeaderMap, config: &Config) -> Result<(), Refused> {
     if allowed_origin(origin, host, config) {
         return Ok(());
     }
-    Err(Refused::Origin(origin.to_string()))
+    Err(foreign_origin(origin))
 }
 
 fn allowed_origin(origin: &str, host: Option<&str>, config: &Config) -> bool {
@@ -201,10 +182,21 @@ mod tests {
     #[test]
     fn the_cookie_is_secure_only_behind_an_https_public_url() {
         let plain = Config::default();
-        let text = set(&plain, "t");
-        assert_eq!(
-            text.to_str().unwrap(),
-            "crm_refresh=t; Max-Age=604800; Path=/api/auth/; HttpOnly; SameSite=Strict"
+        let in_a_week = chrono::Utc::now().timestamp() + 604_800;
+        let text = set(&plain, "t", in_a_week);
+        let text = text.to_str().unwrap();
+        assert!(
+            [604_800, 604_799]
+                .map(|age| format!(
+                    "crm_refresh=t; Max-Age={age}; Path=/api/auth/; HttpOnly; SameSite=Strict"
+                ))
+                .contains(&text.to_string()),
+            "{text}"
+        );
+        let past = set(&plain, "t", chrono::Utc::now().timestamp() - 5);
+        assert!(
+            past.to_str().unwrap().contains("; Max-Age=0;"),
+            "an expired token is no cookie"
         );
         let https = Config {
             public_url: "HTTPS://crm.example.com".into(),

@@ -36,14 +36,10 @@ pub async fn list(
     url: ListUrl,
     mut params: Params,
 ) -> ApiResult<Json<Page<Reminder>>> {
-    let recipient = match params.get("recipient") {
-        Some(me) if me.eq_ignore_ascii_case("me") => Some(caller.id()),
-        _ => params.id("recipient"),
-    };
     let filter = ReminderFilter {
         lead: params.id("lead"),
         statuses: params.choices("status", ReminderStatus::parse),
-        recipient,
+        recipient: params.user("recipient", caller.id()),
         upcoming: params.boolean("upcoming").unwrap_or(false),
         overdue: params.boolean("overdue").unwrap_or(false),
         remind_at_after: params.datetime("remind_at_after", false),

@@ -9,7 +9,7 @@ use super::extract::{Params, PathId};
 use super::pagination::{ListUrl, Page, PageRequest, paged};
 use crate::auth::extract::CurrentUser;
 use crate::db;
-use crate::domain::timeline::{TimelineItem, TimelineKind};
+use crate::domain::timeline::{TimelineEntry, TimelineItem, TimelineKind};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -36,7 +36,11 @@ pub async fn timeline(
         return Err(ApiError::not_found());
     }
     paged(&params, &url, |limit, offset| async move {
-        Ok(db::timeline::page(&state.db, id, &kinds, limit, offset).await?)
+        let (count, entries) = db::timeline::page(&state.db, id, &kinds, limit, offset).await?;
+        Ok((
+            count,
+            entries.into_iter().map(TimelineEntry::into_item).collect(),
+        ))
     })
     .await
 }

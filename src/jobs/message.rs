@@ -4,7 +4,7 @@
 use chrono::FixedOffset;
 
 use crate::db::dispatch::DueReminder;
-use crate::domain::user::full_name;
+use crate::domain::user::{display_name, full_name};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Email {
@@ -51,12 +51,7 @@ pub fn compose(r: &DueReminder, public_url: &str, offset: FixedOffset) -> Email 
     } else {
         format!("{lead} ({})", r.lead_company)
     };
-    let recipient = full_name(&r.recipient_first, &r.recipient_last);
-    let greeting = if recipient.is_empty() {
-        r.recipient_username.clone()
-    } else {
-        recipient
-    };
+    let greeting = display_name(&r.recipient_first, &r.recipient_last, &r.recipient_username);
     let local = r.remind_at.with_timezone(&offset);
     let when = format!("{} (UTC{})", local.format("%a %-d %b %Y, %H:%M"), offset);
     let link = format!("{}/leads/{}", public_url.trim_end_matches('/'), r.lead_id);

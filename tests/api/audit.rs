@@ -20,7 +20,8 @@ both_backends!(
     user_changes_are_recorded_without_any_secret,
     agents_cannot_read_the_audit_log,
     the_audit_log_is_read_only,
-    audit_filters_select_by_user_action_and_time
+    audit_filters_select_by_user_action_and_time,
+    the_audit_log_orders_by_each_key_with_names_joined
 );
 
 async fn lead_changes_are_recorded_with_before_and_after(app: TestApp) {
@@ -166,4 +167,34 @@ async fn audit_filters_select_by_user_action_and_time(app: TestApp) {
     let (status, body) = app.get("/api/audit-logs/?action=destroy", &manager).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body["action"][0].is_string());
+}
+
+/// The acting user is joined for their name: every ordering key and the single entry still
+/// read the audit entry's own columns.
+async fn the_audit_log_orders_by_each_key_with_names_joined(app: TestApp) {
+    let manager = app.manager().await;
+    let agent = app.agent().await;
+    app.lead(&agent, json!({"first_name": "First"})).await;
+    app.lead(&manager, json!({"first_name": "Second"})).await;
+    let ids =
+        |rows: &[Value]| -> Vec<i64> { rows.iter().map(|e| e["id"].as_i64().unwrap()).collect() };
+    let ascending = ids(&entries(&app, &manager, "ordering=id&entity=lead").await);
+    assert_eq!(ascending.len(), 2);
+    assert!(ascending[0] < ascending[1], "{ascending:?}");
+    let descending = ids(&entries(&app, &manager, "ordering=-id&entity=lead").await);
+    assert_eq!(
+        descending,
+        ascending.iter().rev().copied().collect::<Vec<_>>()
+    );
+    let by_time = entries(&app, &manager, "ordering=timestamp&entity=lead").await;
+    assert_eq!(ids(&by_time), ascending);
+    assert_eq!(by_time[0]["username"], "agent");
+    assert_eq!(by_time[1]["user_name"], "manager Test");
+    let (status, one) = app
+        .get(&format!("/api/audit-logs/{}/", ascending[0]), &manager)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{one}");
+    assert_eq!(one["id"], ascending[0]);
+    assert_eq!(one["user"], app.agent_id);
+    assert_eq!(one["user_name"], by_time[0]["user_name"]);
 }

@@ -321,3 +321,60 @@ async fn an_id_with_a_zero_fraction_is_accepted_as_that_id(app: TestApp) {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(errors["lead"].is_array(), "{errors}");
 }
+
+// Each query parameter is documented as what the server reads, checked against its answers:
+// the lead filters on every operation that shares them, timestamps as timestamps, `cards` up
+// to 100, the timeline's kinds, and the dashboard's `assigned_to` without `none`.
+both_backends!(query_parameters_are_documented_as_the_server_reads_them);
+
+async fn query_parameters_are_documented_as_the_server_reads_them(app: TestApp) {
+    let doc = schema(&app).await;
+    let param = |path: &str, name: &str| -> Value {
+        let params = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+        let found = params.iter().find(|p| p["name"] == name);
+        found.unwrap_or_else(|| panic!("{path} documents {name}"))["schema"].clone()
+    };
+    for path in ["/api/leads/", "/api/leads/board/", "/api/leads/export/"] {
+        assert!(param(path, "no_next_step").to_string().contains("boolean"));
+        for name in ["next_reminder_before", "last_activity_before"] {
+            let schema = param(path, name).to_string();
+            assert!(schema.contains("date-time"), "{path} {name}: {schema}");
+        }
+    }
+    let manager = app.manager().await;
+    let (status, body) = app
+        .get("/api/leads/board/?last_activity_before=soon", &manager)
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["last_activity_before"].is_array(), "{body}");
+
+    let cards = param("/api/leads/board/", "cards").to_string();
+    assert!(cards.contains(r#""maximum":100"#), "{cards}");
+    for (cards, expected) in [(100, StatusCode::OK), (101, StatusCode::BAD_REQUEST)] {
+        let url = format!("/api/leads/board/?cards={cards}");
+        assert_eq!(app.get(&url, &manager).await.0, expected, "cards={cards}");
+    }
+
+    let kind = param("/api/leads/{id}/timeline/", "kind")["pattern"].to_string();
+    for k in ["note", "email", "call", "meeting", "reminder", "status"] {
+        assert!(kind.contains(k), "{kind}");
+    }
+    let lead = app.lead(&manager, json!({"first_name": "Akinyi"})).await;
+    let url = format!("/api/leads/{}/timeline/?kind=note,sms", lead["id"]);
+    let (status, body) = app.get(&url, &manager).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+
+    let assignee = param("/api/dashboard-stats/", "assigned_to")["pattern"].to_string();
+    assert!(assignee.contains("[mM][eE]") && !assignee.contains("[nN][oO][nN][eE]"));
+    let (status, body) = app
+        .get("/api/dashboard-stats/?assigned_to=none", &manager)
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (_, body) = app
+        .get("/api/dashboard-stats/?assigned_to=999999", &manager)
+        .await;
+    assert_eq!(
+        body["assigned_to"],
+        json!([r#"Invalid pk "999999" - object does not exist."#])
+    );
+}

@@ -268,11 +268,16 @@ async fn a_sent_follow_up_not_yet_done_can_be_snoozed(app: TestApp) {
         .get("/api/reminders/?overdue=true&recipient=me", &agent)
         .await;
     assert_eq!(titles(&over), ["emailed"]);
+    assert!(over["results"][0]["sent_at"].is_string(), "{over}");
 
     let path = format!("/api/reminders/{id}/");
     let (status, snoozed) = app.patch(&path, &agent, json!({"remind_at": at(60)})).await;
     assert_eq!(status, StatusCode::OK, "{snoozed}");
     assert_eq!(snoozed["status"], "pending");
+    // Pending again: not sent until it is emailed at the new time.
+    assert_eq!(snoozed["sent_at"], Value::Null, "{snoozed}");
+    let (_, read) = app.get(&path, &agent).await;
+    assert_eq!(read["sent_at"], Value::Null, "{read}");
     let (_, over) = app
         .get("/api/reminders/?overdue=true&recipient=me", &agent)
         .await;

@@ -22,6 +22,7 @@ mod personal_dashboard;
 mod platform;
 mod races;
 mod refresh_cookie;
+mod refresh_cookie_reach;
 mod reminders;
 mod roles;
 mod search;

@@ -16,7 +16,8 @@ both_backends!(
     sending_a_reminder_moves_the_next_step_on,
     orderings_put_leads_without_the_date_last_and_no_next_step_finds_open_leads,
     lost_reason_is_a_short_optional_audited_field,
-    a_bulk_load_fills_the_next_steps_of_its_leads
+    a_bulk_load_fills_the_next_steps_of_its_leads,
+    a_meeting_booked_ahead_is_not_activity_in_the_future
 );
 
 fn at(v: &Value) -> Option<DateTime<Utc>> {
@@ -364,7 +365,7 @@ async fn a_bulk_load_fills_the_next_steps_of_its_leads(app: TestApp) {
             .await;
         let newest_note = notes["results"][0]["created_at"].clone();
         let last = at(&lead["last_activity_at"]).expect("bulk leads have activity");
-        assert!(last >= at(&newest_note).unwrap(), "{lead}");
+        assert_eq!(Some(last), at(&newest_note), "{lead}");
         let (_, pending) = app
             .get(
                 &format!(
@@ -382,4 +383,18 @@ async fn a_bulk_load_fills_the_next_steps_of_its_leads(app: TestApp) {
             .map_or(Value::Null, |r| r["remind_at"].clone());
         assert_eq!(at(&lead["next_reminder_at"]), at(&soonest), "{lead}");
     }
+}
+
+async fn a_meeting_booked_ahead_is_not_activity_in_the_future(app: TestApp) {
+    let token = app.agent().await;
+    let lead = app.lead(&token, json!({"first_name": "Ahead"})).await;
+    let body = json!({"lead": lead["id"], "type": "meeting", "description": "Met",
+                      "date": from_now(200 * 24 * 60)});
+    let meeting = created(&app, &token, "/api/correspondences/", body).await;
+    let (last, _) = steps(&app, &token, &lead).await;
+    assert_eq!(last, at(&meeting["created_at"]), "counted when logged");
+    let soon = (Utc::now() + Duration::minutes(1)).format("%Y-%m-%dT%H:%M:%SZ");
+    let path = format!("/api/leads/?last_activity_before={soon}");
+    let (_, quiet) = app.get(&path, &token).await;
+    assert_eq!(quiet["count"], 1, "{quiet}");
 }

@@ -13,7 +13,7 @@ pub fn backfill_after(backend: DbBackend) -> &'static str {
             "UPDATE leads SET \
                last_activity_at = GREATEST( \
                  (SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), \
-                 (SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), \
+                 (SELECT MAX(LEAST(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), \
                  (SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id)), \
                next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r \
                  WHERE r.lead_id = leads.id AND r.status = 'pending' AND r.completed_at IS NULL) \
@@ -23,7 +23,7 @@ pub fn backfill_after(backend: DbBackend) -> &'static str {
             "UPDATE leads SET \
                last_activity_at = NULLIF(MAX( \
                  COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''), \
-                 COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''), \
+                 COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''), \
                  COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), ''), \
                next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r \
                  WHERE r.lead_id = leads.id AND r.status = 'pending' AND r.completed_at IS NULL) \

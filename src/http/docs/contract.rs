@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 use utoipa::openapi::OpenApi;
 
 use crate::db;
+use crate::http::pagination::MAX_PAGE_SIZE;
 
 /// `ordering` fields per list path (the server's own tables, so the two cannot drift). Users
 /// are ordered by what the caller is shown: the pattern holds the fields open to both roles.
@@ -47,6 +48,7 @@ const CHOICES: &[(&str, &str, &str, bool)] = &[
     ("/api/leads/board/", "priority", "Priority", true),
     ("/api/reminders/", "status", "ReminderStatus", true),
     ("/api/correspondences/", "type", "CorrespondenceType", true),
+    ("/api/leads/{id}/timeline/", "kind", "TimelineKind", true),
 ];
 
 /// Query parameters read as a timestamp or a date.
@@ -57,9 +59,14 @@ const DATETIMES: &[&str] = &[
     "date_before",
     "remind_at_after",
     "remind_at_before",
+    "next_reminder_before",
+    "last_activity_before",
     "since",
     "until",
 ];
+
+/// `me` or a user id (`Params::user`).
+const ONE_USER: &str = r"^\s*([mM][eE]|[0-9]{1,18})?\s*$";
 
 /// Query parameters read as a boolean.
 const BOOLEANS: &[&str] = &[
@@ -68,6 +75,8 @@ const BOOLEANS: &[&str] = &[
     "upcoming",
     "overdue",
     "completed",
+    "no_next_step",
+    "include_system",
 ];
 
 /// Booleans are read as DRF's BooleanField reads them: `true`/`false`, 1/0, or text such as
@@ -195,9 +204,15 @@ fn query_schema(path: &str, name: &str, enums: &Map<String, Value>) -> Option<Va
             let fields = ordering_fields(path)?;
             json!({"type": "string", "pattern": format!(r"^\s*(-?({}))?\s*$", choices(&fields))})
         }
+        // One person (`Params::user`): the dashboard's figures are of someone's leads, so
+        // it has no `none` (whose reminders and own actions would those be?).
+        "recipient" => json!({"type": "string", "pattern": ONE_USER}),
+        "assigned_to" if path == "/api/dashboard-stats/" => {
+            json!({"type": "string", "pattern": ONE_USER})
+        }
         "assigned_to" => json!({"type": "string",
             "pattern": r"^\s*([mM][eE]|[nN][oO][nN][eE]|[nN][uU][lL][lL]|[0-9]{1,18})?\s*$"}),
-        "recipient" => json!({"type": "string", "pattern": r"^\s*([mM][eE]|[0-9]{1,18})?\s*$"}),
+        "cards" => json!({"type": "integer", "minimum": 0, "maximum": MAX_PAGE_SIZE}),
         // The global search's text: blank is 400 (required).
         "q" => json!({"type": "string", "pattern": r"\S"}),
         "action" => json!({"type": "string", "pattern": r"^\s*(create|update|delete)?\s*$"}),

@@ -133,7 +133,7 @@ impl PartialSchema for RefreshRequest {
     fn schema() -> RefOr<Schema> {
         body_schema(
             "RefreshRequest",
-            "A refresh token; without it, the `crm_refresh` cookie's.",
+            "A refresh token: required unless the `crm_refresh` cookie is sent, whose token is then used.",
             || {
                 let _ = RefreshRequest::read(&empty());
             },

@@ -50,6 +50,9 @@ pub struct Board {
         ("created_before" = Option<String>, Query, description = "RFC 3339 or YYYY-MM-DD (inclusive: the whole day)"),
         ("min_value" = Option<String>, Query), ("max_value" = Option<String>, Query),
         ("search" = Option<String>, Query, description = "As the list's search"),
+        ("no_next_step" = Option<bool>, Query, description = "As the list's"),
+        ("next_reminder_before" = Option<String>, Query, description = "As the list's"),
+        ("last_activity_before" = Option<String>, Query, description = "As the list's"),
         ("cards" = Option<u64>, Query, description = "0 to 100 (default 0): how many leads of each column to include, most valuable first"),
     ),
     responses((status = 200, body = Board), (status = 400, body = ValidationErrors)))]

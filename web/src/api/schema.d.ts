@@ -104,8 +104,10 @@ export interface paths {
         put?: never;
         /**
          * End the session of a refresh token of the caller; its access tokens stop working at once.
-         * @description The token is the body's `refresh`, else the `crm_refresh` cookie's (from an allowed
-         *     `Origin` only); the cookie is cleared.
+         * @description The token is the body's `refresh` (required unless the `crm_refresh` cookie is sent), else
+         *     the cookie's (from an allowed `Origin` only). The cookie is cleared when its token was
+         *     used, even if the server refused it, or when it is of the body token's session; a cookie
+         *     of another session is left alone.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -142,8 +144,10 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new access and refresh token (the old one is rotated out).
-         * @description Without `refresh` in the body, the `crm_refresh` cookie's token is used; such a request is
-         *     refused when its `Origin` is not the server's own, `CRM_PUBLIC_URL`'s or a CORS origin.
+         * @description `refresh` is required in the body unless the `crm_refresh` cookie is sent: without it, the
+         *     cookie's token is used; such a request is refused when its `Origin` is not the server's
+         *     own, `CRM_PUBLIC_URL`'s or a CORS origin, and its answer's `refresh` is `""` (the new token
+         *     is only in the cookie, out of reach of the page's scripts).
          */
         post: operations["auth_refresh"];
         delete?: never;
@@ -1279,7 +1283,7 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "medium" | "high";
-        /** @description A refresh token; without it, the `crm_refresh` cookie's. */
+        /** @description A refresh token: required unless the `crm_refresh` cookie is sent, whose token is then used. */
         RefreshRequest: {
             refresh?: string;
         };
@@ -1790,12 +1794,13 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
-                    /** @description `crm_refresh` cleared */
+                    /** @description `crm_refresh` cleared (see above) */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Invalid body, or `refresh` neither in the body nor in the cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1804,7 +1809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationErrors"] | components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description No valid token */
+            /** @description Invalid or expired token, or another user's (a used cookie is cleared all the same) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1896,6 +1901,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new tokens; `refresh` is `""` when the cookie's token was used */
             200: {
                 headers: {
                     /** @description `crm_refresh`: the new refresh token */
@@ -1906,6 +1912,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
+            /** @description Invalid body, or `refresh` neither in the body nor in the cookie */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,7 +2674,7 @@ export interface operations {
                 /** @description `me` or a user id: every figure for that user's leads, their reminders and their own actions */
                 assigned_to?: string;
                 /** @description Whether `recent_activity` shows the system's own entries (default true) */
-                include_system?: boolean;
+                include_system?: boolean | (0 | 1) | string;
             };
             header?: never;
             path?: never;
@@ -2737,7 +2744,7 @@ export interface operations {
                 /** @description Every word must match a word of the name, company, email, phone or description by prefix, or of a contact's name, email or phone; digit groups separated by spaces, dashes or dots are one number */
                 search?: string;
                 /** @description true: open leads (not lost or converted) with no pending reminder */
-                no_next_step?: boolean;
+                no_next_step?: boolean | (0 | 1) | string;
                 /** @description RFC 3339 or YYYY-MM-DD: the next pending reminder is before this */
                 next_reminder_before?: string;
                 /** @description RFC 3339 or YYYY-MM-DD: the last activity is before this, or there was none */
@@ -2866,6 +2873,12 @@ export interface operations {
                 max_value?: string;
                 /** @description As the list's search */
                 search?: string;
+                /** @description As the list's */
+                no_next_step?: boolean | (0 | 1) | string;
+                /** @description As the list's */
+                next_reminder_before?: string;
+                /** @description As the list's */
+                last_activity_before?: string;
                 /** @description 0 to 100 (default 0): how many leads of each column to include, most valuable first */
                 cards?: number | string;
             };
@@ -2927,6 +2940,9 @@ export interface operations {
                 min_value?: string;
                 max_value?: string;
                 search?: string;
+                no_next_step?: boolean | (0 | 1) | string;
+                next_reminder_before?: string;
+                last_activity_before?: string;
                 ordering?: string;
             };
             header?: never;

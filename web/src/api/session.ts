@@ -11,11 +11,17 @@
 // stored), and the tab that refreshed hands its access token to the others on the
 // `crm-session` BroadcastChannel, so a tab that waited for the lock usually needs no refresh
 // of its own. Signing in, signing out and the end of the session reach every tab the same way.
+// A refresh that stalls is given up after REFRESH_TIMEOUT_MS, so it cannot hold every tab.
+//
+// The server's answer to a cookie refresh carries `refresh: ""` (and the login's `refresh` is
+// ignored): only `access` is read here.
 
 import type { User } from './types'
 
 const LOCK = 'crm-refresh'
 const CHANNEL = 'crm-session'
+/** How long a refresh may take: every tab waits for the lock it holds meanwhile. */
+export const REFRESH_TIMEOUT_MS = 15_000
 
 /** What one tab tells the others. */
 export type SessionMessage =
@@ -116,6 +122,7 @@ async function renewAfter(stale: string | null): Promise<Outcome> {
   // Another tab refreshed while this one waited for the lock: its token is already here.
   if (access && access !== stale) return 'renewed'
   let response: Response
+  let renewed: string | null = null
   try {
     response = await fetch('/api/auth/refresh/', {
       method: 'POST',
@@ -125,12 +132,14 @@ async function renewAfter(stale: string | null): Promise<Outcome> {
       // A reload or a closed tab does not cancel it: the browser still stores the new cookie,
       // instead of keeping the one the server has just rotated out.
       keepalive: true,
+      signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
     })
+    if (response.ok) renewed = ((await response.json()) as { access: string }).access
   } catch {
     return 'offline' // keep the token and let the caller show its error
   }
-  if (response.ok) {
-    access = ((await response.json()) as { access: string }).access
+  if (renewed !== null) {
+    access = renewed
     tellOtherTabs({ type: 'access', access })
     return 'renewed'
   }

@@ -1,7 +1,8 @@
 // The lead page as one timeline with quick actions, and the leads list's next steps:
 // order and kind filter, call / WhatsApp links, editing and deleting notes, Ctrl+Enter,
 // the warning before a typed note is lost, "Last activity" / "Next step" columns and the
-// "No next step" filter. Desktop and phone (390 × 844), each page scanned with axe-core.
+// "No next step" filter; late answers dropped, paging without repeats, Undo of a cancelled
+// follow-up, focus back on Edit. Desktop and phone (390 × 844), each page scanned with axe-core.
 import assert from 'node:assert/strict'
 import { after, afterEach, before, describe, it } from 'node:test'
 import { PHONE, apiClient, assertNoSideScroll, axeScan, launchBrowser, login, newPage, startServer } from './harness.mjs'
@@ -219,6 +220,7 @@ for (const [size, viewport] of SIZES) {
   })
 }
 
+/** A route handler that holds the first matching request until `release()` is called. */
 describe('the leads list columns on desktop', () => {
   it('sorts by last activity and by next step, leads without them last', async () => {
     const page = await open()

@@ -44,7 +44,7 @@ describe('the session', () => {
   it('renews with the cookie alone: an empty JSON body, no token kept by the page', async () => {
     session.setAccess('old')
     const { seen, fetchMock } = fakeServer((req) => {
-      if (path(req) === '/api/auth/refresh/') return json({ access: 'a2', refresh: 'r2' })
+      if (path(req) === '/api/auth/refresh/') return json({ access: 'a2', refresh: '' })
     })
     expect(await session.refreshOnce()).toBe(true)
     const [request] = seen
@@ -62,7 +62,7 @@ describe('the session', () => {
     const { seen } = fakeServer(async (req) => {
       if (path(req) === '/api/auth/refresh/') {
         await new Promise((r) => setTimeout(r, 10))
-        return json({ access: 'a2', refresh: 'r2' })
+        return json({ access: 'a2', refresh: '' })
       }
     })
     const results = await Promise.all([session.refreshOnce(), session.refreshOnce(), session.refreshOnce()])
@@ -75,7 +75,7 @@ describe('the session', () => {
     const locks = installLocks()
     session.setAccess('old')
     session.listenToOtherTabs(() => undefined)
-    const { seen } = fakeServer(() => json({ access: 'mine', refresh: 'r' }))
+    const { seen } = fakeServer(() => json({ access: 'mine', refresh: '' }))
     // The other tab holds the lock, refreshes and hands its token over before letting go.
     let release!: () => void
     const otherHolds = locks.request('crm-refresh', () => new Promise<void>((r) => (release = r)))
@@ -94,7 +94,7 @@ describe('the session', () => {
   it('refreshes after the lock when no other tab did', async () => {
     installLocks()
     session.setAccess('old')
-    const { seen } = fakeServer(() => json({ access: 'mine', refresh: 'r' }))
+    const { seen } = fakeServer(() => json({ access: 'mine', refresh: '' }))
     expect(await session.refreshOnce()).toBe(true)
     expect(seen.map(path)).toEqual(['/api/auth/refresh/'])
     expect(session.accessToken()).toBe('mine')
@@ -129,6 +129,31 @@ describe('the session', () => {
     expect(session.accessToken()).toBe('kept')
   })
 
+  it('gives up a stalled refresh after the timeout, letting the other tabs have the lock', async () => {
+    installLocks()
+    session.setAccess('kept')
+    const timer = new AbortController()
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockReturnValue(timer.signal)
+    // A server that never answers: only the request's signal ends the wait.
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      return new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'TimeoutError')))
+      })
+    })
+    const stalled = session.renew()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(timeout).toHaveBeenCalledWith(session.REFRESH_TIMEOUT_MS)
+    expect(session.REFRESH_TIMEOUT_MS).toBeLessThanOrEqual(30_000)
+    timer.abort()
+    expect(await stalled).toBe('offline')
+    expect(session.accessToken()).toBe('kept')
+    timeout.mockRestore()
+    // The lock is free again: the next refresh goes out and succeeds.
+    const { seen } = fakeServer(() => json({ access: 'next', refresh: '' }))
+    expect(await session.renew()).toBe('renewed')
+    expect(seen).toHaveLength(1)
+  })
+
   it("takes another tab's token only when signed in", async () => {
     session.listenToOtherTabs(() => undefined)
     otherTab.postMessage({ type: 'access', access: 'theirs' })
@@ -141,7 +166,7 @@ describe('the API client', () => {
   it('sends the access token, and on a 401 refreshes once and retries once', async () => {
     session.setAccess('expired')
     const { seen } = fakeServer((req) => {
-      if (path(req) === '/api/auth/refresh/') return json({ access: 'fresh', refresh: 'r2' })
+      if (path(req) === '/api/auth/refresh/') return json({ access: 'fresh', refresh: '' })
       if (req.headers.get('Authorization') === 'Bearer fresh') return json({ total_leads: 3 })
       return json({ detail: 'Token expired' }, 401)
     })
@@ -175,7 +200,7 @@ describe('the API client', () => {
     session.setAccess('expired')
     const bodies: string[] = []
     fakeServer(async (req) => {
-      if (path(req) === '/api/auth/refresh/') return json({ access: 'fresh', refresh: 'r2' })
+      if (path(req) === '/api/auth/refresh/') return json({ access: 'fresh', refresh: '' })
       bodies.push(await req.text())
       return req.headers.get('Authorization') === 'Bearer fresh' ? json({ id: 1 }, 201) : json({ detail: 'x' }, 401)
     })

@@ -10,13 +10,22 @@ ALTER TABLE leads ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';
 
 CREATE INDEX reminders_lead_pending ON reminders (lead_id, remind_at)
     WHERE status = 'pending' AND completed_at IS NULL;
+-- Open follow-ups (neither completed nor cancelled) by time, everyone's and one person's:
+-- the Today page's overdue list and the navigation's count. Sent but not completed ones
+-- are open too, so the status index alone reads most of the table.
+CREATE INDEX reminders_open ON reminders (remind_at)
+    WHERE completed_at IS NULL AND status <> 'cancelled';
+CREATE INDEX reminders_open_recipient ON reminders (recipient_id, remind_at)
+    WHERE completed_at IS NULL AND status <> 'cancelled';
 
 -- Recomputes one lead's two dates from its children (a few rows through per-lead indexes).
+-- A correspondence counts at the earlier of its date and its logging (a meeting booked for
+-- next month is not activity in the future).
 CREATE FUNCTION lead_next_steps_refresh(lead BIGINT) RETURNS void LANGUAGE sql AS $$
     UPDATE leads SET
         last_activity_at = GREATEST(
             (SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = lead),
-            (SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = lead),
+            (SELECT MAX(LEAST(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = lead),
             (SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = lead)),
         next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = lead
                             AND r.status = 'pending' AND r.completed_at IS NULL)
@@ -38,7 +47,7 @@ $$;
 UPDATE leads SET
     last_activity_at = GREATEST(
         (SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id),
-        (SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id),
+        (SELECT MAX(LEAST(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id),
         (SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id)),
     next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = leads.id
                         AND r.status = 'pending' AND r.completed_at IS NULL);

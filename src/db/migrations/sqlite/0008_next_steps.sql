@@ -13,13 +13,22 @@ ALTER TABLE leads ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';
 -- The pending reminders of a lead, soonest first (next_reminder_at).
 CREATE INDEX reminders_lead_pending ON reminders (lead_id, remind_at)
     WHERE status = 'pending' AND completed_at IS NULL;
+-- Open follow-ups (neither completed nor cancelled) by time, everyone's and one person's:
+-- the Today page's overdue list and the navigation's count. Sent but not completed ones
+-- are open too, so the status index alone reads most of the table.
+CREATE INDEX reminders_open ON reminders (remind_at)
+    WHERE completed_at IS NULL AND status <> 'cancelled';
+CREATE INDEX reminders_open_recipient ON reminders (recipient_id, remind_at)
+    WHERE completed_at IS NULL AND status <> 'cancelled';
 
 -- Timestamps are RFC 3339 text in one format, so text order is time order and MAX/MIN over
 -- text are the latest/soonest. The scalar MAX() is NULL when any argument is, hence ''.
+-- A correspondence counts at the earlier of its date and its logging (a meeting booked for
+-- next month is not activity in the future).
 UPDATE leads SET
     last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), ''),
     next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = leads.id
                         AND r.status = 'pending' AND r.completed_at IS NULL);
@@ -27,14 +36,14 @@ UPDATE leads SET
 CREATE TRIGGER notes_next_steps_insert AFTER INSERT ON notes BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id = new.lead_id;
 END;
 CREATE TRIGGER notes_next_steps_delete AFTER DELETE ON notes BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id = old.lead_id;
 END;
@@ -42,7 +51,7 @@ CREATE TRIGGER notes_next_steps_update AFTER UPDATE OF lead_id, created_at ON no
 WHEN old.lead_id IS NOT new.lead_id OR old.created_at IS NOT new.created_at BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id IN (old.lead_id, new.lead_id);
 END;
@@ -50,14 +59,14 @@ END;
 CREATE TRIGGER correspondences_next_steps_insert AFTER INSERT ON correspondences BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id = new.lead_id;
 END;
 CREATE TRIGGER correspondences_next_steps_delete AFTER DELETE ON correspondences BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id = old.lead_id;
 END;
@@ -65,7 +74,7 @@ CREATE TRIGGER correspondences_next_steps_update AFTER UPDATE OF lead_id, date O
 WHEN old.lead_id IS NOT new.lead_id OR old.date IS NOT new.date BEGIN
     UPDATE leads SET last_activity_at = NULLIF(MAX(
         COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-        COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+        COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
         COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), '')
     WHERE id IN (old.lead_id, new.lead_id);
 END;
@@ -74,7 +83,7 @@ CREATE TRIGGER reminders_next_steps_insert AFTER INSERT ON reminders BEGIN
     UPDATE leads SET
         last_activity_at = NULLIF(MAX(
             COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-            COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+            COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
             COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), ''),
         next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = leads.id
                             AND r.status = 'pending' AND r.completed_at IS NULL)
@@ -84,7 +93,7 @@ CREATE TRIGGER reminders_next_steps_delete AFTER DELETE ON reminders BEGIN
     UPDATE leads SET
         last_activity_at = NULLIF(MAX(
             COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-            COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+            COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
             COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), ''),
         next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = leads.id
                             AND r.status = 'pending' AND r.completed_at IS NULL)
@@ -99,7 +108,7 @@ WHEN old.lead_id IS NOT new.lead_id OR old.status IS NOT new.status
     UPDATE leads SET
         last_activity_at = NULLIF(MAX(
             COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.lead_id = leads.id), ''),
-            COALESCE((SELECT MAX(c.date) FROM correspondences c WHERE c.lead_id = leads.id), ''),
+            COALESCE((SELECT MAX(MIN(c.date, c.created_at)) FROM correspondences c WHERE c.lead_id = leads.id), ''),
             COALESCE((SELECT MAX(r.completed_at) FROM reminders r WHERE r.lead_id = leads.id), '')), ''),
         next_reminder_at = (SELECT MIN(r.remind_at) FROM reminders r WHERE r.lead_id = leads.id
                             AND r.status = 'pending' AND r.completed_at IS NULL)
