@@ -9,7 +9,7 @@ export DATABASE_URL
 CARGO_DENY_VERSION ?= 0.20.2
 ADVISORY_DBS ?= $${CARGO_HOME:-$$HOME/.cargo}/advisory-dbs
 
-.PHONY: run build web-deps web-build web-lint web-test chromium wrk test schemathesis lint deny snapshots bench bench-smoke bench-dispatch clean
+.PHONY: run build web-deps web-build web-lint web-test chromium wrk test schemathesis lint deny snapshots bench bench-smoke bench-daily bench-dispatch clean
 
 ## Build everything and start the CRM with demo data at http://127.0.0.1:8080
 run: build
@@ -117,6 +117,11 @@ bench-smoke: wrk
 	python3 bench/run.py --smoke --leads 10000
 
 ## Reminder dispatch throughput (10 000 reminders; PostgreSQL too when reachable)
+## The Today page, the pipeline and the global search at 100 000 and 1 000 000 leads, in Chromium
+bench-daily: web-build chromium
+	$(CARGO) build --release --locked
+	node bench/daily.mjs $(BENCH_ARGS)
+
 bench-dispatch:
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then export CRM_BENCH_POSTGRES_URL=$${CRM_BENCH_POSTGRES_URL:-$(PG_TEST_URL)}; fi; \
 	$(CARGO) bench --locked --bench dispatch
